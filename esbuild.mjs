@@ -1,0 +1,59 @@
+// Bundles the extension (Node, CommonJS) and the webview front ends (browser, ESM-free IIFE).
+// Usage: node esbuild.mjs [--production] [--watch]
+import * as esbuild from 'esbuild';
+import { existsSync, readdirSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** @type {import('esbuild').BuildOptions} */
+const extension = {
+  entryPoints: ['src/extension.ts'],
+  outfile: 'dist/extension.js',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  external: ['vscode'],
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  legalComments: 'none',
+  metafile: true,
+  logLevel: 'warning',
+};
+
+// Each media/<name>/main.ts becomes dist/webviews/<name>.js (with its CSS beside it).
+const webviewEntries = existsSync('media')
+  ? readdirSync('media', { withFileTypes: true })
+      .filter((d) => d.isDirectory() && existsSync(`media/${d.name}/main.ts`))
+      .map((d) => ({ in: `media/${d.name}/main.ts`, out: d.name }))
+  : [];
+
+/** @type {import('esbuild').BuildOptions} */
+const webviews = {
+  entryPoints: webviewEntries,
+  outdir: 'dist/webviews',
+  bundle: true,
+  platform: 'browser',
+  target: 'es2022',
+  format: 'iife',
+  minify: production,
+  sourcemap: production ? false : 'linked',
+  legalComments: 'none',
+  loader: { '.ttf': 'file' },
+  logLevel: 'warning',
+};
+
+const builds = [extension, ...(webviewEntries.length ? [webviews] : [])];
+
+if (watch) {
+  for (const options of builds) {
+    const ctx = await esbuild.context(options);
+    await ctx.watch();
+  }
+  console.log('esbuild: watching for changes');
+} else {
+  const results = await Promise.all(builds.map((options) => esbuild.build(options)));
+  const bytes = Object.values(results[0].metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
+  console.log(`esbuild: dist/extension.js ${(bytes / 1024).toFixed(1)} KB${production ? ' (minified)' : ''}`);
+}
