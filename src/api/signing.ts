@@ -1,0 +1,217 @@
+// Request signing for Alibaba Cloud RPC APIs, shared by the client (to sign) and the local emulator
+// (to re-compute and verify). Two schemes:
+//  - V3 "ACS3-HMAC-SHA256": headers + Authorization, the default of current Alibaba SDKs.
+//  - V1 "HMAC-SHA1" (SignatureVersion=1.0): a Signature parameter over all query + form parameters.
+// Both must agree byte for byte with the service, so every piece here is covered by the published vectors.
+import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+
+export const V3_ALGORITHM = 'ACS3-HMAC-SHA256';
+/** hex SHA-256 of an empty body, the `x-acs-content-sha256` of a request without body. */
+export const EMPTY_BODY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+
+// encodeURIComponent already emits upper-case hex and UTF-8; it leaves ! ' ( ) * literal, which RFC 3986 (and the
+// service) encode.
+const HAS_EXTRA_RESERVED = /[!'()*]/;
+const EXTRA_RESERVED = /[!'()*]/g;
+const extraReserved = (c: string): string => '%' + c.charCodeAt(0).toString(16).toUpperCase();
+
+/** RFC 3986 percent-encoding as Alibaba signs it: only `A-Z a-z 0-9 - _ . ~` stay literal, space is `%20`. */
+export function percentEncode(value: string): string {
+  const encoded = encodeURIComponent(value);
+  return HAS_EXTRA_RESERVED.test(encoded) ? encoded.replace(EXTRA_RESERVED, extraReserved) : encoded;
+}
+
+export type ParamValue = string | number | boolean | null | undefined | ParamValue[] | { [key: string]: ParamValue };
+
+/**
+ * Flattens structured parameters the way the SDKs (and the service) expect: list items `Key.1`, `Key.2`…,
+ * object members `Key.Field`; null/undefined dropped (list items keep their index slot); scalars stringified.
+ */
+export function flattenParams(params: Record<string, ParamValue>, out: Record<string, string> = {}, prefix = ''): Record<string, string> {
+  for (const key of Object.keys(params)) flattenValue(params[key], prefix ? `${prefix}.${key}` : key, out);
+  return out;
+}
+
+function flattenValue(value: ParamValue, name: string, out: Record<string, string>): void {
+  if (value === null || value === undefined) return;
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => flattenValue(item, `${name}.${i + 1}`, out));
+  } else if (typeof value === 'object') {
+    flattenParams(value, out, name);
+  } else {
+    out[name] = String(value);
+  }
+}
+
+/** `name=value` pairs, both percent-encoded, sorted by name (plain code-unit order), joined with `&`. */
+export function canonicalQueryString(params: Readonly<Record<string, string>>): string {
+  const names = Object.keys(params).sort();
+  let out = '';
+  for (let i = 0; i < names.length; i++) {
+    if (i) out += '&';
+    out += percentEncode(names[i]) + '=' + percentEncode(params[names[i]]);
+  }
+  return out;
+}
+
+export function hmacSha1Base64(key: string, data: string): string {
+  return createHmac('sha1', key).update(data, 'utf8').digest('base64');
+}
+
+export function sha256Hex(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+export function hmacSha256Hex(key: string, data: string): string {
+  return createHmac('sha256', key).update(data, 'utf8').digest('hex');
+}
+
+// ---------------------------------------------------------------------------------------------- V1 (HMAC-SHA1)
+
+/** String to sign of V1: `METHOD&%2F&` + percentEncode(canonical query). */
+export function v1StringToSign(method: string, canonicalQuery: string): string {
+  return method + '&%2F&' + percentEncode(canonicalQuery);
+}
+
+export interface V1Signature {
+  /** The canonicalised parameters; with `&Signature=<encoded>` appended it is also a valid form body. */
+  canonicalQuery: string;
+  stringToSign: string;
+  /** Base64 HMAC-SHA1; percent-encode it on the wire. */
+  signature: string;
+}
+
+/**
+ * Signs V1: `params` are all request parameters (query ∪ form body), already flattened, without `Signature`.
+ * `method` is the HTTP method used on the wire (upper case). The HMAC key is the secret plus a literal `&`.
+ */
+export function signV1(method: string, params: Readonly<Record<string, string>>, accessKeySecret: string): V1Signature {
+  const canonicalQuery = canonicalQueryString(params);
+  const stringToSign = v1StringToSign(method, canonicalQuery);
+  return { canonicalQuery, stringToSign, signature: hmacSha1Base64(accessKeySecret + '&', stringToSign) };
+}
+
+// ---------------------------------------------------------------------------------------------- V3 (ACS3-HMAC-SHA256)
+
+export type HeaderInput = Readonly<Record<string, string | readonly string[] | undefined>>;
+
+export interface V3CanonicalInput {
+  /** Upper-case HTTP method as sent. */
+  method: string;
+  /** Canonical URI; `/` for RPC APIs. */
+  pathname: string;
+  /** Query parameters only (never the body), decoded and flattened. */
+  query: Readonly<Record<string, string>>;
+  /** Headers in any case; only `host`, `content-type` and `x-acs-*` are signed unless `signedHeaderNames` is given. */
+  headers: HeaderInput;
+  /** hex SHA-256 of the exact body bytes (== `x-acs-content-sha256`). */
+  hashedPayload: string;
+  /**
+   * Lower-case names to sign. A server verifying a request passes the names listed in the received
+   * Authorization header; a client leaves it out to sign every signable header.
+   */
+  signedHeaderNames?: readonly string[];
+}
+
+export interface V3Canonical {
+  canonicalRequest: string;
+  /** Lower-case header names joined with `;`. */
+  signedHeaders: string;
+}
+
+const isSignableHeader = (name: string): boolean => name === 'host' || name === 'content-type' || name.startsWith('x-acs-');
+
+/** Builds the V3 canonical request (headers merged case-insensitively; repeated values trimmed, sorted, joined with `,`). */
+export function v3CanonicalRequest(input: V3CanonicalInput): V3Canonical {
+  const merged = new Map<string, string[]>();
+  const wanted = input.signedHeaderNames ? new Set(input.signedHeaderNames) : undefined;
+  for (const rawName of Object.keys(input.headers)) {
+    const value = input.headers[rawName];
+    if (value === undefined) continue;
+    const name = rawName.toLowerCase();
+    if (wanted ? !wanted.has(name) : !isSignableHeader(name)) continue;
+    const values = merged.get(name) ?? [];
+    if (typeof value === 'string') values.push(value.trim());
+    else for (const v of value) values.push(v.trim());
+    merged.set(name, values);
+  }
+  const names = [...merged.keys()].sort();
+  let canonicalHeaders = '';
+  for (const name of names) {
+    const values = merged.get(name)!;
+    canonicalHeaders += name + ':' + (values.length === 1 ? values[0] : values.sort().join(',')) + '\n';
+  }
+  const signedHeaders = names.join(';');
+  const canonicalRequest = input.method + '\n' + input.pathname + '\n' + canonicalQueryString(input.query) + '\n' +
+    canonicalHeaders + '\n' + signedHeaders + '\n' + input.hashedPayload;
+  return { canonicalRequest, signedHeaders };
+}
+
+/** `ACS3-HMAC-SHA256\n` + hex SHA-256 of the canonical request. */
+export function v3StringToSign(canonicalRequest: string): string {
+  return V3_ALGORITHM + '\n' + sha256Hex(canonicalRequest);
+}
+
+export interface V3Signature extends V3Canonical {
+  stringToSign: string;
+  /** Lower-case hex HMAC-SHA256 keyed with the raw secret (no trailing `&`). */
+  signature: string;
+  /** Value of the Authorization header. */
+  authorization: string;
+}
+
+export function signV3(input: V3CanonicalInput & { accessKeyId: string; accessKeySecret: string }): V3Signature {
+  const { canonicalRequest, signedHeaders } = v3CanonicalRequest(input);
+  const stringToSign = v3StringToSign(canonicalRequest);
+  const signature = hmacSha256Hex(input.accessKeySecret, stringToSign);
+  const authorization = `${V3_ALGORITHM} Credential=${input.accessKeyId},SignedHeaders=${signedHeaders},Signature=${signature}`;
+  return { canonicalRequest, signedHeaders, stringToSign, signature, authorization };
+}
+
+export interface V3Authorization {
+  algorithm: string;
+  accessKeyId: string;
+  signedHeaderNames: string[];
+  signature: string;
+}
+
+/** Parses `ACS3-HMAC-SHA256 Credential=…,SignedHeaders=a;b,Signature=…`; undefined when malformed. */
+export function parseV3Authorization(value: string | undefined): V3Authorization | undefined {
+  if (!value) return undefined;
+  const space = value.indexOf(' ');
+  if (space <= 0) return undefined;
+  const fields = new Map<string, string>();
+  for (const part of value.slice(space + 1).split(',')) {
+    const eq = part.indexOf('=');
+    if (eq > 0) fields.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
+  }
+  const accessKeyId = fields.get('Credential');
+  const signedHeaders = fields.get('SignedHeaders');
+  const signature = fields.get('Signature');
+  if (!accessKeyId || signedHeaders === undefined || !signature) return undefined;
+  return {
+    algorithm: value.slice(0, space),
+    accessKeyId,
+    signedHeaderNames: signedHeaders ? signedHeaders.split(';').map((h) => h.trim().toLowerCase()) : [],
+    signature,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------- shared helpers
+
+/** UTC `yyyy-MM-ddTHH:mm:ssZ` (no milliseconds), for `Timestamp` and `x-acs-date`. */
+export function formatTimestamp(date: Date = new Date()): string {
+  return date.toISOString().slice(0, 19) + 'Z';
+}
+
+/** A fresh nonce: must be unique per attempt (a reused nonce is refused as `SignatureNonceUsed`). */
+export function makeNonce(): string {
+  return randomUUID();
+}
+
+/** Constant-time comparison of two signatures (for the verifying side). */
+export function signaturesEqual(expected: string, received: string): boolean {
+  const a = Buffer.from(expected);
+  const b = Buffer.from(received);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
