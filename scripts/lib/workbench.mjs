@@ -1,0 +1,42 @@
+// One call that brings up everything a UI or extension-host run needs: the emulator, code-server
+// with the given settings and environment, and a Chromium page on the workbench URL.
+// Used by scripts/test-extension-host.mjs and test/e2e/harness.ts (types in workbench.d.mts).
+import { launchChromium, remoteUri, workbenchUrl } from './browser.mjs';
+import { startCodeServer, writeUserSettings } from './code-server.mjs';
+import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET, startEmulator } from './emulator.mjs';
+import { repoRoot } from './paths.mjs';
+import { stopAllAsync } from './processes.mjs';
+
+export { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET, remoteUri, repoRoot, stopAllAsync };
+
+/** process.env without any real cloud credentials, so nothing outside the emulator is ever reached. */
+export function cleanEnv(extra = {}) {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) if (key.startsWith('ALIBABA_CLOUD_')) delete env[key];
+  return { ...env, ...extra };
+}
+
+/**
+ * @param {{ seed?: string, env?: (emulatorUrl: string) => object, settings?: object,
+ *   payload?: (host: string) => object, beforeNavigate?: (page: import('playwright-core').Page) => Promise<void>,
+ *   waitForWorkbench?: boolean, viewport?: { width: number, height: number } }} options
+ */
+export async function startWorkbench(options = {}) {
+  const emulator = await startEmulator({ seed: options.seed ?? 'demo' });
+  const settings = { 'directMail.endpoint': emulator.url, ...options.settings };
+  const server = await startCodeServer({ env: cleanEnv(options.env?.(emulator.url) ?? {}), settings });
+  const browser = await launchChromium();
+  const page = await browser.newPage({ viewport: options.viewport ?? { width: 1400, height: 900 } });
+  await options.beforeNavigate?.(page);
+  const payload = {
+    extensionDevelopmentPath: remoteUri(server.host, repoRoot),
+    ...options.payload?.(server.host),
+  };
+  await page.goto(workbenchUrl({ host: server.host, folder: server.workspace, payload }));
+  if (options.waitForWorkbench !== false) {
+    await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60000 });
+  }
+  /** Rewrites the user settings.json; the running workbench picks the change up. */
+  const updateSettings = (patch) => writeUserSettings(server.userDataDir, Object.assign(settings, patch));
+  return { emulatorUrl: emulator.url, server, browser, page, updateSettings, stop: stopAllAsync };
+}
