@@ -1,7 +1,7 @@
 // Bundles the extension (Node, CommonJS) and the webview front ends (browser, ESM-free IIFE).
 // Usage: node esbuild.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
-import { existsSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -43,6 +43,15 @@ const webviews = {
   loader: { '.ttf': 'file' },
   logLevel: 'warning',
 };
+
+// The codicon font and its stylesheet, next to the front ends: the only folder a webview may load from.
+function copyCodicons() {
+  mkdirSync('dist/webviews/codicons', { recursive: true });
+  for (const file of ['codicon.css', 'codicon.ttf']) {
+    copyFileSync(`node_modules/@vscode/codicons/dist/${file}`, `dist/webviews/codicons/${file}`);
+  }
+}
+if (webviewEntries.length) copyCodicons();
 
 const builds = [extension, ...(webviewEntries.length ? [webviews] : [])];
 

@@ -1,0 +1,89 @@
+// Account overview: quotas as bars, quota level, status in words, resource counts.
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '../common/base.css';
+import './account.css';
+import { formatTime, h, icon, notice, render } from '../common/dom';
+import { request, start } from '../common/host';
+import type { AccountView } from '../../src/webviews/protocol';
+
+let view: AccountView | undefined;
+let message: string | undefined;
+let busy = false;
+
+const number = (n: number): string => n.toLocaleString();
+
+/** A labelled bar; the fill width is set through the CSSOM, which the page's CSP allows. */
+function bar(id: string, label: string, value: number, max: number, caption: string): HTMLElement {
+  const ratio = max > 0 ? Math.min(1, Math.max(0, value / max)) : 0;
+  const fill = h('div', { class: 'fill' });
+  fill.style.width = `${(ratio * 100).toFixed(1)}%`;
+  return h(
+    'section',
+    { class: 'meter', id },
+    h('div', { class: 'meter-head' }, h('span', { class: 'meter-label' }, label), h('span', { class: 'meter-value' }, caption)),
+    h('div', { class: 'track', role: 'progressbar', 'aria-label': label, 'aria-valuemin': '0', 'aria-valuemax': String(max), 'aria-valuenow': String(value) }, fill),
+  );
+}
+
+function count(id: string, iconName: string, label: string, n: number): HTMLElement {
+  return h('div', { class: 'count', id }, icon(iconName), h('span', { class: 'count-value' }, number(n)), h('span', { class: 'muted' }, label));
+}
+
+async function refresh(): Promise<void> {
+  busy = true;
+  draw();
+  const result = await request({ type: 'refresh' });
+  busy = false;
+  message = result.ok ? undefined : result.message;
+  draw();
+}
+
+function draw(): void {
+  const refreshButton = h('vscode-button', { icon: 'refresh', secondary: true, disabled: busy, id: 'refresh' }, busy ? 'Refreshing\u2026' : 'Refresh');
+  refreshButton.addEventListener('click', () => {
+    if (!busy) void refresh();
+  });
+  if (!view) {
+    render(h('h1', {}, 'Direct Mail account'), h('p', { class: 'muted' }, 'Loading the account summary\u2026'), message && notice(message, 'error'), refreshButton);
+    return;
+  }
+  const v = view;
+  render(
+    h('h1', {}, 'Direct Mail account'),
+    h('p', { id: 'status' }, h('span', { class: `badge ${v.statusOk ? 'ok' : 'bad'}` }, icon(v.statusOk ? 'pass' : 'warning'), v.statusOk ? 'Normal' : 'Attention'), ' ', v.statusText),
+    h('div', { class: 'toolbar' }, refreshButton, h('span', { class: 'muted', id: 'updated' }, `Updated ${formatTime(v.updatedAt)}`)),
+    message && notice(message, 'error'),
+    h('h2', {}, 'Quotas'),
+    h(
+      'div',
+      { class: 'meters' },
+      bar('daily', 'Daily quota', v.dailyRemainFreeQuota, v.dailyQuota, `${number(v.dailyRemainFreeQuota)} free left today of ${number(v.dailyQuota)} a day`),
+      bar('monthly', 'Monthly quota', v.remainFreeQuota, v.monthQuota, `${number(v.remainFreeQuota)} free left of ${number(v.monthQuota)} a month`),
+      bar('level', 'Quota level', v.quotaLevel, v.maxQuotaLevel, `level ${v.quotaLevel} of ${v.maxQuotaLevel}`),
+    ),
+    h('p', { class: 'muted' }, 'The daily and monthly quotas cap how much mail the account may send. Free sends are used first; the quota level rises as the account keeps a good sending record, which raises the caps.'),
+    h('h2', {}, 'Resources'),
+    h(
+      'div',
+      { class: 'counts' },
+      count('count-domains', 'globe', 'domains', v.counts.domains),
+      count('count-mailAddresses', 'mail', 'sender addresses', v.counts.mailAddresses),
+      count('count-receivers', 'organization', 'recipient lists', v.counts.receivers),
+      count('count-tags', 'tag', 'tags', v.counts.tags),
+      count('count-templates', 'file', 'templates', v.counts.templates),
+    ),
+  );
+}
+
+start({
+  show: (_key, next) => {
+    if (next.panel !== 'account') return;
+    view = next;
+    draw();
+  },
+  error: (text) => {
+    message = text;
+    draw();
+  },
+});
+draw();

@@ -1,0 +1,112 @@
+// DNS setup panel: every record a domain needs, copy buttons, and Verify.
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '../common/base.css';
+import './dns.css';
+import { formatTime, h, icon, notice, render } from '../common/dom';
+import { request, start } from '../common/host';
+import type { CopyTarget, DnsRecordView, DnsView } from '../../src/webviews/protocol';
+
+let view: DnsView | undefined;
+let message: { text: string; kind: 'info' | 'error' } | undefined;
+let busy = false;
+
+const STATE_WORDS: Record<DnsRecordView['state'], [string, string]> = {
+  pass: ['pass', 'Found'],
+  fail: ['error', 'Missing or different'],
+  unknown: ['question', 'Not checked'],
+};
+
+async function run(body: Parameters<typeof request>[0]): Promise<void> {
+  if (body.type !== 'copy') {
+    busy = true;
+    draw();
+  }
+  const result = await request(body);
+  busy = false;
+  message = result.message ? { text: result.message, kind: result.ok ? 'info' : 'error' } : undefined;
+  draw();
+}
+
+function copyButton(target: CopyTarget, label: string, index: number): HTMLElement {
+  const button = h('button', { class: 'icon-button', type: 'button', title: label, 'aria-label': label, 'data-copy': target, 'data-index': String(index) }, icon('copy'));
+  button.addEventListener('click', () => void run({ type: 'copy', target, index }));
+  return button;
+}
+
+function row(record: DnsRecordView, index: number): HTMLElement {
+  const [stateIcon, stateWord] = STATE_WORDS[record.state];
+  return h(
+    'tr',
+    { 'data-state': record.state },
+    h('td', {}, h('strong', {}, record.purpose), record.required ? '' : h('div', { class: 'muted' }, 'optional')),
+    h('td', { class: 'mono' }, record.type),
+    h('td', { class: 'mono host', title: `${record.fqdn}.` }, record.host, ' ', copyButton('host', `Copy host ${record.host}`, index)),
+    h('td', { class: 'mono value' }, h('span', { class: 'value-text' }, record.value), ' ', copyButton('value', 'Copy value', index)),
+    h('td', { class: 'mono' }, record.priority ?? ''),
+    h('td', { class: `state state-${record.state}` }, icon(stateIcon), ' ', stateWord),
+    h('td', {}, copyButton('record', 'Copy the whole record as a zone-file line', index)),
+  );
+}
+
+function button(label: string, iconName: string, onClick: () => void, secondary = true): HTMLElement {
+  const b = h('vscode-button', { icon: iconName, secondary, disabled: busy }, label);
+  b.addEventListener('click', () => {
+    if (!busy) onClick();
+  });
+  return b;
+}
+
+function draw(): void {
+  if (!view) {
+    render(h('p', { class: 'muted' }, 'Loading the domain\u2019s DNS records\u2026'), message && notice(message.text, message.kind));
+    return;
+  }
+  const v = view;
+  render(
+    h('h1', {}, 'DNS setup: ', v.domainName),
+    h(
+      'p',
+      {},
+      h('span', { class: `badge ${v.verified ? 'ok' : 'bad'}`, id: 'domain-state' }, icon(v.verified ? 'verified-filled' : 'warning'), v.verified ? 'Verified' : 'Not verified'),
+      ' ',
+      v.statusText,
+    ),
+    h(
+      'div',
+      { class: 'toolbar' },
+      button(busy ? 'Verifying\u2026' : 'Verify', 'check-all', () => void run({ type: 'verify' }), false),
+      button('Copy all (zone file)', 'copy', () => void run({ type: 'copy', target: 'zone' })),
+      button('Copy as table', 'table', () => void run({ type: 'copy', target: 'table' })),
+      h('span', { class: 'muted' }, v.checkedAt ? `Last verified ${formatTime(v.checkedAt)}` : `Zone ${v.zone}`),
+    ),
+    message && notice(message.text, message.kind),
+    h(
+      'table',
+      { class: 'records' },
+      h('thead', {}, h('tr', {}, ...['Purpose', 'Type', 'Host', 'Value', 'Priority', 'State', ''].map((t) => h('th', { scope: 'col' }, t)))),
+      h('tbody', {}, ...v.records.map(row)),
+    ),
+    h('p', { class: 'muted' }, 'Hosts are relative to the zone ', h('code', {}, v.zone), ' (what most DNS providers ask for); hover a host for its full name. "@" is the zone itself.'),
+    h('h2', {}, 'What these records do'),
+    h('dl', { class: 'explain' }, ...v.records.flatMap((r) => [h('dt', {}, r.purpose, ' (', r.type, ')'), h('dd', {}, r.explanation)])),
+    h('h2', {}, 'What \u201cverified\u201d means'),
+    h(
+      'p',
+      {},
+      'Direct Mail looks the records up in public DNS. When the ownership, SPF and MX records are found with the values above, the domain is verified and its sender addresses can send mail. DKIM and DMARC make mail far less likely to land in spam; the tracking CNAME is only needed for open and click tracking. DNS changes can take from minutes to a few hours to be visible, so press Verify again later if a record you just published still shows as missing.',
+    ),
+  );
+}
+
+start({
+  show: (_key, next) => {
+    if (next.panel !== 'dns') return;
+    view = next;
+    draw();
+  },
+  error: (text) => {
+    message = { text, kind: 'error' };
+    draw();
+  },
+});
+draw();

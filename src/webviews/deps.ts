@@ -1,0 +1,52 @@
+// What the panels need from the rest of the extension. Kept narrow so the panels do not depend on how the
+// tree or the credentials are built, and so tests can hand in a client pointed at the emulator.
+import type {
+  AccountSummary,
+  CallOptions,
+  DomainDetail,
+  DomainSummary,
+  Page,
+  SendType,
+} from '../api/types';
+import type { PanelLog } from './panelHost';
+import type { FormKind } from './protocol';
+
+/** The client methods the panels call (a DirectMailClient has them all). */
+export interface PanelClient {
+  descAccountSummary(options?: CallOptions): Promise<AccountSummary>;
+  queryDomains(query?: { keyword?: string; status?: number; pageNo?: number; pageSize?: number }, options?: CallOptions): Promise<Page<DomainSummary>>;
+  descDomain(domainId: string, query?: { realTime?: boolean }, options?: CallOptions): Promise<DomainDetail>;
+  checkDomain(domainId: string, options?: CallOptions): Promise<{ domainStatus: number }>;
+  createDomain(input: { domainName: string; dkimSelector?: string }, options?: CallOptions): Promise<{ domainId: string }>;
+  createMailAddress(input: { accountName: string; sendtype: SendType; replyAddress?: string }, options?: CallOptions): Promise<{ mailAddressId: string }>;
+  createReceiver(input: { receiversName: string; receiversAlias: string; desc?: string }, options?: CallOptions): Promise<{ receiverId: string }>;
+  createTag(input: { tagName: string; tagDescription?: string }, options?: CallOptions): Promise<{ tagId: string }>;
+}
+
+/** A resource a form just created. */
+export interface CreatedItem {
+  kind: FormKind;
+  id: string;
+  /** Domain name, sender address, list name or tag name. */
+  name: string;
+}
+
+export interface WebviewDeps {
+  /** The signed-in client, or undefined when no profile is signed in. */
+  client(): PanelClient | undefined | Promise<PanelClient | undefined>;
+  /** The extension's log channel (a vscode.LogOutputChannel fits). */
+  log?: PanelLog;
+  /**
+   * After a create succeeded: refresh the tree and reveal the new item. Without it the panels run the
+   * `directMail.refresh` command.
+   */
+  onCreated?(item: CreatedItem): Promise<void> | void;
+}
+
+export const NOT_SIGNED_IN = 'Sign in to Direct Mail first: add or select a profile in the Direct Mail view.';
+
+export async function requireClient(deps: WebviewDeps): Promise<PanelClient> {
+  const client = await deps.client();
+  if (!client) throw new Error(NOT_SIGNED_IN);
+  return client;
+}

@@ -1,0 +1,107 @@
+// Create forms: the page checks each field while typing; this side checks again, sends the create,
+// and on success refreshes the tree (and opens the DNS panel for a new domain).
+import * as vscode from 'vscode';
+import { isDomainUsable, type SendType } from '../api/types';
+import { requireClient, type CreatedItem, type PanelClient, type WebviewDeps } from './deps';
+import { checkForm, FORMS, senderAddress, type FormValues } from './forms';
+import type { Outcome, PanelController } from './panelHost';
+import type { FormKind, FormView, ToHostRequest } from './protocol';
+
+/** Enough for a picker; an account with more verified domains than this types the name in the keyword filter. */
+const MAX_DOMAIN_PAGES = 5;
+const DOMAIN_PAGE_SIZE = 50;
+
+async function usableDomainNames(client: PanelClient): Promise<string[]> {
+  const names: string[] = [];
+  for (let pageNo = 1; pageNo <= MAX_DOMAIN_PAGES; pageNo++) {
+    const page = await client.queryDomains({ pageNo, pageSize: DOMAIN_PAGE_SIZE });
+    names.push(...page.items.filter((d) => isDomainUsable(d.domainStatus)).map((d) => d.domainName));
+    if (pageNo * DOMAIN_PAGE_SIZE >= page.totalCount || page.items.length === 0) break;
+  }
+  return names.sort();
+}
+
+const optional = (value: string | undefined): string | undefined => (value ? value : undefined);
+
+/** Sends the create request for a checked form. */
+async function create(kind: FormKind, v: FormValues, client: PanelClient): Promise<CreatedItem> {
+  switch (kind) {
+    case 'domain': {
+      const { domainId } = await client.createDomain({ domainName: v.domainName, dkimSelector: optional(v.dkimSelector) });
+      return { kind, id: domainId, name: v.domainName };
+    }
+    case 'mailAddress': {
+      const accountName = senderAddress(v);
+      const { mailAddressId } = await client.createMailAddress({
+        accountName,
+        sendtype: v.sendType as SendType,
+        replyAddress: optional(v.replyAddress),
+      });
+      return { kind, id: mailAddressId, name: accountName };
+    }
+    case 'receiver': {
+      const { receiverId } = await client.createReceiver({
+        receiversName: v.receiversName,
+        receiversAlias: v.receiversAlias,
+        desc: optional(v.desc),
+      });
+      return { kind, id: receiverId, name: v.receiversName };
+    }
+    case 'tag': {
+      const { tagId } = await client.createTag({ tagName: v.tagName, tagDescription: optional(v.tagDescription) });
+      return { kind, id: tagId, name: v.tagName };
+    }
+  }
+}
+
+const CREATED: Record<FormKind, string> = {
+  domain: 'Created domain {0}. Its DNS setup panel lists the records to publish next.',
+  mailAddress: 'Created sender address {0}.',
+  receiver: 'Created recipient list {0}.',
+  tag: 'Created tag {0}.',
+};
+
+export class FormPanelController implements PanelController {
+  readonly title: string;
+
+  constructor(
+    private readonly kind: FormKind,
+    private readonly deps: WebviewDeps,
+    private readonly openDnsPanel: (domainId: string) => Promise<void>,
+  ) {
+    this.title = vscode.l10n.t(FORMS[kind].title);
+  }
+
+  async load(): Promise<FormView> {
+    if (this.kind !== 'mailAddress') return { panel: 'form', form: this.kind };
+    return { panel: 'form', form: this.kind, domains: await usableDomainNames(await requireClient(this.deps)) };
+  }
+
+  async handle(request: ToHostRequest): Promise<Outcome> {
+    if (request.type === 'refresh') return { ok: true, view: await this.load() };
+    if (request.type !== 'submit') {
+      return { ok: false, message: vscode.l10n.t('The form does not handle "{0}".', request.type) };
+    }
+    // Only the form's own fields, trimmed; the page is untrusted, so everything is checked again here.
+    const values: FormValues = {};
+    for (const field of FORMS[this.kind].fields) values[field.key] = (request.values[field.key] ?? '').trim();
+    const fieldErrors = checkForm(this.kind, values);
+    if (Object.keys(fieldErrors).length > 0) {
+      return { ok: false, fieldErrors, message: vscode.l10n.t('Some fields need fixing; see the messages next to them.') };
+    }
+    const created = await create(this.kind, values, await requireClient(this.deps));
+    await this.announce(created);
+    return { ok: true, message: vscode.l10n.t(CREATED[this.kind], created.name) };
+  }
+
+  /** Tree refresh and reveal, then the DNS panel for a domain. Failures here must not hide the successful create. */
+  private async announce(created: CreatedItem): Promise<void> {
+    try {
+      if (this.deps.onCreated) await this.deps.onCreated(created);
+      else await vscode.commands.executeCommand('directMail.refresh');
+    } catch (error) {
+      this.deps.log?.warn(`Created ${created.kind} ${created.name}, but refreshing the tree failed: ${String(error)}`);
+    }
+    if (created.kind === 'domain') await this.openDnsPanel(created.id);
+  }
+}

@@ -1,0 +1,132 @@
+// The extension side of one webview panel: builds its page, checks every message against the protocol,
+// answers the ready handshake with the panel's data, and turns each request into exactly one result.
+import * as vscode from 'vscode';
+import { panelHtml, webviewOptions } from './html';
+import {
+  toHostSchema,
+  toViewSchema,
+  type PanelKey,
+  type PanelView,
+  type ToHostRequest,
+  type ToView,
+} from './protocol';
+
+/** What a request produced: the result for the page, and fresh data to show when it changed. */
+export interface Outcome {
+  ok: boolean;
+  message?: string;
+  fieldErrors?: Record<string, string>;
+  view?: PanelView;
+}
+
+/** The part that differs between panels. */
+export interface PanelController {
+  readonly title: string;
+  load(): Promise<PanelView>;
+  handle(request: ToHostRequest): Promise<Outcome>;
+}
+
+/** Where ignored messages and failures are written (the extension's log channel in production). */
+export interface PanelLog {
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+/** The service's words plus what support needs (code, request id), never anything secret. */
+export function errorText(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const { code, requestId } = error as { code?: unknown; requestId?: unknown };
+  const extra = [typeof code === 'string' ? code : '', typeof requestId === 'string' ? `request ID ${requestId}` : '']
+    .filter(Boolean)
+    .join(', ');
+  return extra && !error.message.includes(String(code)) ? `${error.message} (${extra})` : error.message;
+}
+
+export class PanelHost implements vscode.Disposable {
+  private readonly posted = new vscode.EventEmitter<ToView>();
+  /** Every message sent to the page; lets tests see exactly what the page receives. */
+  readonly onDidPost = this.posted.event;
+  private view: PanelView | undefined;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private disposed = false;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    readonly key: PanelKey,
+    private readonly controller: PanelController,
+    extensionUri: vscode.Uri,
+    frontEnd: string,
+    private readonly log: PanelLog,
+  ) {
+    panel.webview.options = webviewOptions(extensionUri);
+    panel.webview.html = panelHtml(panel.webview, extensionUri, frontEnd, controller.title);
+    this.subscriptions.push(
+      panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
+      panel.onDidDispose(() => this.dispose()),
+      this.posted,
+    );
+  }
+
+  /** Handles one message from the page. Anything not in the protocol is logged and dropped. */
+  async receive(raw: unknown): Promise<void> {
+    const parsed = toHostSchema.safeParse(raw);
+    if (!parsed.success) {
+      const type = typeof raw === 'object' && raw !== null ? String((raw as { type?: unknown }).type) : typeof raw;
+      const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(message)'}: ${i.message}`).join('; ');
+      this.log.warn(`Ignored a malformed message (type ${type.slice(0, 40)}) from the ${this.controller.title} panel: ${problems.slice(0, 300)}`);
+      return;
+    }
+    const message = parsed.data;
+    if (message.type === 'ready') {
+      await this.show(false);
+      return;
+    }
+    let outcome: Outcome;
+    try {
+      outcome = await this.controller.handle(message);
+    } catch (error) {
+      this.log.error(`${this.controller.title}: ${message.type} failed: ${errorText(error)}`);
+      outcome = { ok: false, message: errorText(error) };
+    }
+    if (outcome.view) this.setView(outcome.view);
+    await this.post({ type: 'result', id: message.id, ok: outcome.ok, message: outcome.message, fieldErrors: outcome.fieldErrors });
+  }
+
+  /** Sends the panel's data; loads it first when there is none yet or `reload` asks for fresh data. */
+  async show(reload: boolean): Promise<void> {
+    try {
+      if (reload || !this.view) this.view = await this.controller.load();
+      this.setView(this.view);
+    } catch (error) {
+      this.log.error(`${this.controller.title}: loading failed: ${errorText(error)}`);
+      await this.post({ type: 'error', message: errorText(error) });
+    }
+  }
+
+  private setView(view: PanelView): void {
+    this.view = view;
+    if (!this.disposed) this.panel.title = this.controller.title;
+    void this.post({ type: 'show', key: this.key, view });
+  }
+
+  private async post(message: ToView): Promise<void> {
+    // Checked on the way out as well: a shape mistake here is a bug, better caught in the log than in the page.
+    const checked = toViewSchema.safeParse(message);
+    if (!checked.success) {
+      this.log.error(`Refused to send an invalid ${message.type} message to the ${this.controller.title} panel.`);
+      return;
+    }
+    if (this.disposed) return;
+    this.posted.fire(checked.data);
+    await this.panel.webview.postMessage(checked.data);
+  }
+
+  get isDisposed(): boolean {
+    return this.disposed;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const s of this.subscriptions.splice(0)) s.dispose();
+  }
+}

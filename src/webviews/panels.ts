@@ -1,0 +1,87 @@
+// Opens panels (one per domain, one account overview, one per form kind) and revives them after a
+// window reload from the state the page saved.
+import * as vscode from 'vscode';
+import { AccountPanelController } from './accountPanel';
+import type { WebviewDeps } from './deps';
+import { DnsPanelController } from './dnsPanel';
+import { FormPanelController } from './formPanel';
+import { webviewOptions } from './html';
+import { PanelHost, type PanelController, type PanelLog } from './panelHost';
+import { webviewStateSchema, type PanelKey } from './protocol';
+
+/** View type and front-end bundle (media/<frontEnd>/main.ts) of each kind of panel. */
+export const PANEL_TYPES = {
+  dns: { viewType: 'directMail.dnsSetup', frontEnd: 'dns' },
+  account: { viewType: 'directMail.accountOverview', frontEnd: 'account' },
+  form: { viewType: 'directMail.createForm', frontEnd: 'form' },
+} as const satisfies Record<PanelKey['panel'], { viewType: string; frontEnd: string }>;
+
+const consoleLog: PanelLog = { warn: (m) => console.warn(m), error: (m) => console.error(m) };
+
+export class PanelManager implements vscode.Disposable {
+  private readonly hosts = new Map<string, PanelHost>();
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly deps: WebviewDeps,
+  ) {}
+
+  private get log(): PanelLog {
+    return this.deps.log ?? consoleLog;
+  }
+
+  private controllerFor(key: PanelKey): PanelController {
+    switch (key.panel) {
+      case 'dns':
+        return new DnsPanelController(key.domainId, this.deps);
+      case 'account':
+        return new AccountPanelController(this.deps);
+      case 'form':
+        return new FormPanelController(key.form, this.deps, async (domainId) => {
+          this.open({ panel: 'dns', domainId });
+        });
+    }
+  }
+
+  /** Shows the panel for `key`, reusing an open one; `revived` is a panel VS Code restored after a reload. */
+  open(key: PanelKey, revived?: vscode.WebviewPanel): PanelHost {
+    const id = JSON.stringify(key);
+    const existing = this.hosts.get(id);
+    if (existing && !existing.isDisposed && !revived) {
+      existing.panel.reveal();
+      return existing;
+    }
+    const type = PANEL_TYPES[key.panel];
+    const controller = this.controllerFor(key);
+    const panel =
+      revived ?? vscode.window.createWebviewPanel(type.viewType, controller.title, vscode.ViewColumn.Active, webviewOptions(this.extensionUri));
+    const host = new PanelHost(panel, key, controller, this.extensionUri, type.frontEnd, this.log);
+    this.hosts.set(id, host);
+    panel.onDidDispose(() => {
+      if (this.hosts.get(id) === host) this.hosts.delete(id);
+    });
+    return host;
+  }
+
+  /** Serializers so open panels come back after a window reload (activation event onWebviewPanel:<viewType>). */
+  registerSerializers(): vscode.Disposable[] {
+    return (Object.keys(PANEL_TYPES) as PanelKey['panel'][]).map((kind) =>
+      vscode.window.registerWebviewPanelSerializer(PANEL_TYPES[kind].viewType, {
+        deserializeWebviewPanel: async (panel: vscode.WebviewPanel, state: unknown) => {
+          const parsed = webviewStateSchema.safeParse(state);
+          if (!parsed.success || parsed.data.key.panel !== kind) {
+            this.log.warn(`Closed a restored ${kind} panel whose saved state was not usable.`);
+            panel.dispose();
+            return;
+          }
+          this.open(parsed.data.key, panel);
+        },
+      }),
+    );
+  }
+
+  dispose(): void {
+    for (const host of this.hosts.values()) host.panel.dispose();
+    this.hosts.clear();
+  }
+}

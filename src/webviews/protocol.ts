@@ -1,0 +1,127 @@
+// The one message protocol between the extension and every webview panel. Bundled into both sides;
+// each side validates what it receives with these schemas, because a webview is untrusted input and
+// the extension's messages must match what the page was built for.
+import * as z from 'zod/mini';
+
+export const FORM_KINDS = ['domain', 'mailAddress', 'receiver', 'tag'] as const;
+export type FormKind = (typeof FORM_KINDS)[number];
+
+/** Which panel a webview shows; kept in the webview state so a reload can rebuild the panel. */
+export const panelKeySchema = z.discriminatedUnion('panel', [
+  z.object({ panel: z.literal('dns'), domainId: z.string().check(z.minLength(1), z.maxLength(64)) }),
+  z.object({ panel: z.literal('account') }),
+  z.object({ panel: z.literal('form'), form: z.enum(FORM_KINDS) }),
+]);
+export type PanelKey = z.infer<typeof panelKeySchema>;
+
+/** pass = Direct Mail found the record as expected; fail = missing or different; unknown = no check reported. */
+export const RECORD_STATES = ['pass', 'fail', 'unknown'] as const;
+export type RecordState = (typeof RECORD_STATES)[number];
+
+const dnsRecordSchema = z.object({
+  purpose: z.string(),
+  type: z.string(),
+  /** Relative to the zone; `@` for the apex. */
+  host: z.string(),
+  fqdn: z.string(),
+  value: z.string(),
+  priority: z.optional(z.number()),
+  state: z.enum(RECORD_STATES),
+  required: z.boolean(),
+  /** What the record does, in plain words. */
+  explanation: z.string(),
+});
+export type DnsRecordView = z.infer<typeof dnsRecordSchema>;
+
+const dnsViewSchema = z.object({
+  panel: z.literal('dns'),
+  domainId: z.string(),
+  domainName: z.string(),
+  zone: z.string(),
+  verified: z.boolean(),
+  statusText: z.string(),
+  records: z.array(dnsRecordSchema),
+  checkedAt: z.optional(z.string()),
+});
+export type DnsView = z.infer<typeof dnsViewSchema>;
+
+const accountViewSchema = z.object({
+  panel: z.literal('account'),
+  dailyQuota: z.number(),
+  dailyRemainFreeQuota: z.number(),
+  monthQuota: z.number(),
+  remainFreeQuota: z.number(),
+  quotaLevel: z.number(),
+  maxQuotaLevel: z.number(),
+  statusOk: z.boolean(),
+  statusText: z.string(),
+  counts: z.object({
+    domains: z.number(),
+    mailAddresses: z.number(),
+    receivers: z.number(),
+    tags: z.number(),
+    templates: z.number(),
+  }),
+  /** ISO time of the last successful load. */
+  updatedAt: z.string(),
+});
+export type AccountView = z.infer<typeof accountViewSchema>;
+
+const formViewSchema = z.object({
+  panel: z.literal('form'),
+  form: z.enum(FORM_KINDS),
+  /** Choices for the sender-address domain picker: the account's verified domains. */
+  domains: z.optional(z.array(z.string())),
+});
+export type FormView = z.infer<typeof formViewSchema>;
+
+export const panelViewSchema = z.discriminatedUnion('panel', [dnsViewSchema, accountViewSchema, formViewSchema]);
+export type PanelView = z.infer<typeof panelViewSchema>;
+
+const requestId = z.number().check(z.int(), z.nonnegative());
+const formValues = z.record(z.string().check(z.maxLength(64)), z.string().check(z.maxLength(2000)));
+
+export const COPY_TARGETS = ['host', 'fqdn', 'value', 'record', 'zone', 'table'] as const;
+export type CopyTarget = (typeof COPY_TARGETS)[number];
+
+/** Messages a webview sends. Everything but `ready` is a request answered by one `result` with the same id. */
+export const toHostSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('ready') }),
+  z.object({ type: z.literal('refresh'), id: requestId }),
+  z.object({ type: z.literal('verify'), id: requestId }),
+  z.object({
+    type: z.literal('copy'),
+    id: requestId,
+    target: z.enum(COPY_TARGETS),
+    /** Row of the record for host/fqdn/value/record. */
+    index: z.optional(z.number().check(z.int(), z.nonnegative())),
+  }),
+  z.object({ type: z.literal('submit'), id: requestId, values: formValues }),
+]);
+export type ToHost = z.infer<typeof toHostSchema>;
+export type ToHostRequest = Exclude<ToHost, { type: 'ready' }>;
+
+/** Messages the extension sends. */
+export const toViewSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('show'), key: panelKeySchema, view: panelViewSchema }),
+  z.object({
+    type: z.literal('result'),
+    id: requestId,
+    ok: z.boolean(),
+    /** What happened, in words: the success note or the service's error message. */
+    message: z.optional(z.string()),
+    /** Per-field problems found by the extension's own check of submitted values. */
+    fieldErrors: z.optional(z.record(z.string(), z.string())),
+  }),
+  z.object({ type: z.literal('error'), message: z.string() }),
+]);
+export type ToView = z.infer<typeof toViewSchema>;
+export type ResultMessage = Extract<ToView, { type: 'result' }>;
+
+/** What a webview keeps with getState/setState; validated again when a panel is revived after a reload. */
+export const webviewStateSchema = z.object({
+  key: panelKeySchema,
+  view: z.optional(panelViewSchema),
+  values: z.optional(formValues),
+});
+export type WebviewState = z.infer<typeof webviewStateSchema>;
