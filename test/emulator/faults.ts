@@ -1,0 +1,70 @@
+// Injected failures: set at start or at run time through POST /__emulator/faults.
+import { invalidParameter } from './errors';
+
+export const FAULT_KINDS = ['latency', 'http500', 'http503', 'throttle', 'reset', 'truncated', 'nonjson'] as const;
+export type FaultKind = (typeof FAULT_KINDS)[number];
+
+export interface FaultSpec {
+  kind: FaultKind;
+  /** How many requests it hits; 0 = every request until cleared. Default 1. */
+  count?: number;
+  /** Delay for `latency` (default 1000 ms). */
+  latencyMs?: number;
+  /** Only requests for these actions; all actions when absent. */
+  actions?: string[];
+  /** For `throttle`: sends `x-acs-retry-after` with this many milliseconds. */
+  retryAfterMs?: number;
+  /** For `nonjson`: the HTTP status of the non-JSON answer (default 200, like a captive portal). */
+  httpStatus?: number;
+}
+
+interface ActiveFault { spec: FaultSpec; remaining: number }
+
+/** Checks an untrusted fault description (from the admin route or the command line). */
+export function parseFault(value: unknown): FaultSpec {
+  const o = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
+  if (!FAULT_KINDS.includes(o.kind as FaultKind)) throw invalidParameter('kind', `Use one of: ${FAULT_KINDS.join(', ')}.`);
+  const num = (name: string): number | undefined => {
+    if (o[name] === undefined) return undefined;
+    if (typeof o[name] !== 'number' || !Number.isInteger(o[name]) || (o[name] as number) < 0) throw invalidParameter(name, 'It must be a non-negative integer.');
+    return o[name] as number;
+  };
+  if (o.actions !== undefined && !(Array.isArray(o.actions) && o.actions.every((a) => typeof a === 'string'))) {
+    throw invalidParameter('actions', 'It must be a list of action names.');
+  }
+  return {
+    kind: o.kind as FaultKind, count: num('count'), latencyMs: num('latencyMs'), actions: o.actions as string[] | undefined,
+    retryAfterMs: num('retryAfterMs'), httpStatus: num('httpStatus'),
+  };
+}
+
+export class FaultBoard {
+  private active: ActiveFault[] = [];
+
+  add(spec: FaultSpec): void {
+    this.active.push({ spec, remaining: spec.count ?? 1 });
+  }
+
+  clear(): void {
+    this.active = [];
+  }
+
+  list(): { spec: FaultSpec; remaining: number }[] {
+    return this.active.map((f) => ({ spec: f.spec, remaining: f.remaining }));
+  }
+
+  /** The faults that hit this request (each use counted): latency ones first, then at most one failure. */
+  take(action: string): { latencyMs: number; failure?: FaultSpec } {
+    let latencyMs = 0;
+    let failure: FaultSpec | undefined;
+    for (const f of this.active) {
+      if (f.spec.actions && !f.spec.actions.includes(action)) continue;
+      if (f.spec.kind === 'latency') latencyMs += f.spec.latencyMs ?? 1000;
+      else if (failure) continue;
+      else failure = f.spec;
+      if (f.remaining > 0 && --f.remaining === 0) f.remaining = -1;
+    }
+    this.active = this.active.filter((f) => f.remaining !== -1);
+    return { latencyMs, failure };
+  }
+}
