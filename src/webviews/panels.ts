@@ -43,6 +43,12 @@ export class PanelManager implements vscode.Disposable {
     }
   }
 
+  /** The open panel for `key`, if any. */
+  find(key: PanelKey): PanelHost | undefined {
+    const host = this.hosts.get(JSON.stringify(key));
+    return host && !host.isDisposed ? host : undefined;
+  }
+
   /** Shows the panel for `key`, reusing an open one; `revived` is a panel VS Code restored after a reload. */
   open(key: PanelKey, revived?: vscode.WebviewPanel): PanelHost {
     const id = JSON.stringify(key);

@@ -1,0 +1,184 @@
+// The webview panels in the real workbench: open each one as a user does, copy DNS records and read the
+// clipboard back, fill and submit forms (a success and a rejection), and photograph every panel in the
+// dark and the light theme (test-results/<panel>-dark.png, <panel>-light.png).
+import * as assert from 'node:assert/strict';
+import type { Frame, Page } from 'playwright-core';
+import { emulatorUrl, page, screenshot, setTheme } from './harness';
+
+interface EmulatorAccount {
+  totals: { domains: number; mailAddresses: number; receivers: number; tags: number; templates: number };
+  domains: { id: number; name: string; status: number; dns: Record<string, { type: string; host: string; value: string }> }[];
+  tags: { name: string }[];
+  mailAddresses: { accountName: string }[];
+}
+
+async function demoAccount(): Promise<EmulatorAccount> {
+  const response = await fetch(`${emulatorUrl()}/__emulator/state`);
+  return ((await response.json()) as { accounts: { demo: EmulatorAccount } }).accounts.demo;
+}
+
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** The frame of the visible panel whose heading has `heading` (webviews are nested iframes). */
+async function panel(heading: string | RegExp): Promise<Frame> {
+  return waitFor(`the panel "${heading}"`, async () => {
+    for (const frame of page().frames()) {
+      try {
+        const h1 = frame.locator('#app h1', { hasText: heading });
+        if ((await h1.count()) > 0 && (await h1.first().isVisible())) return frame;
+      } catch {
+        // frame navigated away while probing
+      }
+    }
+    return undefined;
+  });
+}
+
+/** Runs a palette command by title; leaves any quick pick the command opens on screen. */
+async function command(title: string): Promise<void> {
+  const p = page();
+  await p.keyboard.press('Escape');
+  await p.keyboard.press('F1');
+  const input = p.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  const row = p.locator('.quick-input-list .monaco-list-row', { has: p.locator('.label-name', { hasText: title }) });
+  await row.first().waitFor({ state: 'visible' });
+  await row.first().click();
+}
+
+async function closeEditors(): Promise<void> {
+  await command('View: Close All Editors');
+}
+
+async function clipboard(p: Page): Promise<string> {
+  return p.evaluate(() => navigator.clipboard.readText());
+}
+
+/** Screenshots in both themes, back in dark afterwards. */
+async function photograph(name: string, heading: string | RegExp): Promise<void> {
+  await setTheme('dark');
+  await (await panel(heading)).locator('#app').waitFor();
+  await screenshot(`${name}-dark`);
+  await setTheme('light');
+  await (await panel(heading)).locator('#app').waitFor();
+  await page().waitForTimeout(300); // the theme reaches the webview by message; let it repaint
+  await screenshot(`${name}-light`);
+  await setTheme('dark');
+}
+
+describe('Webview panels in the workbench', () => {
+  before(async () => {
+    const p = page();
+    await p.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(p.url()).origin });
+    await fetch(`${emulatorUrl()}/__emulator/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"seed":"demo"}' });
+    await setTheme('dark');
+  });
+
+  afterEach(async () => {
+    await closeEditors();
+  });
+
+  it('DNS setup panel: lists the records, copies them, and looks right in both themes', async () => {
+    const account = await demoAccount();
+    const domain = account.domains.find((d) => d.name === 'example.com');
+    assert.ok(domain);
+    await command('Direct Mail: Open DNS Setup');
+    const pick = page().locator('.quick-input-list .monaco-list-row', { has: page().locator('.label-name', { hasText: /^example\.com$/ }) });
+    await pick.first().click();
+    const frame = await panel('DNS setup: example.com');
+    await frame.locator('table.records tbody tr').first().waitFor();
+    assert.equal(await frame.locator('table.records tbody tr').count(), Object.keys(domain.dns).length);
+    assert.match(await frame.locator('#domain-state').innerText(), /Verified/);
+
+    await frame.locator('vscode-button', { hasText: 'Copy all (zone file)' }).click();
+    await frame.locator('.notice', { hasText: 'Copied every record' }).waitFor();
+    const zone = await clipboard(page());
+    assert.ok(zone.startsWith('$ORIGIN example.com.\n'), zone);
+    assert.ok(zone.includes(`@\tIN\tMX\t10 ${domain.dns.mx.value}.`), zone);
+
+    const ownershipRow = frame.locator('table.records tbody tr', { has: frame.locator('td.host', { hasText: domain.dns.ownership.host }) });
+    await ownershipRow.locator('button[data-copy="value"]').click();
+    await frame.locator('.notice', { hasText: 'Copied the value.' }).waitFor();
+    assert.equal(await clipboard(page()), domain.dns.ownership.value);
+    assert.equal(await ownershipRow.locator('td.host').getAttribute('title'), `${domain.dns.ownership.host}.example.com.`);
+
+    await photograph('dns-panel', 'DNS setup: example.com');
+  });
+
+  it('DNS setup panel: Verify updates the states in place', async () => {
+    await command('Direct Mail: Open DNS Setup');
+    const pick = page().locator('.quick-input-list .monaco-list-row', { has: page().locator('.label-name', { hasText: /^mail\.example\.org$/ }) });
+    await pick.first().click();
+    const frame = await panel('DNS setup: mail.example.org');
+    assert.match(await frame.locator('#domain-state').innerText(), /Not verified/);
+    await fetch(`${emulatorUrl()}/__emulator/publish`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"domainName":"mail.example.org"}' });
+    await frame.locator('vscode-button', { hasText: 'Verify' }).click();
+    await frame.locator('#domain-state', { hasText: /^Verified/ }).waitFor();
+    assert.equal(await frame.locator('tr[data-state="fail"] td:first-child', { hasText: 'Ownership' }).count(), 0);
+  });
+
+  it('account overview: shows the account\'s counts and quotas in both themes', async () => {
+    const totals = (await demoAccount()).totals;
+    await command('Direct Mail: Open Account Overview');
+    const frame = await panel('Direct Mail account');
+    await frame.locator('#count-domains').waitFor();
+    for (const [key, n] of Object.entries(totals)) {
+      assert.equal((await frame.locator(`#count-${key} .count-value`).innerText()).replace(/\D/g, ''), String(n), key);
+    }
+    assert.equal(await frame.locator('.track[role="progressbar"]').count(), 3);
+    await frame.locator('#refresh').click();
+    await frame.locator('#refresh:not([disabled])').waitFor();
+    assert.match(await frame.locator('#updated').innerText(), /^Updated /);
+    await photograph('account-panel', 'Direct Mail account');
+  });
+
+  it('create tag form: checks while typing, creates, and keeps the input of a rejected create', async () => {
+    await command('Direct Mail: Create Tag…');
+    const frame = await panel('Create tag');
+    const name = frame.locator('#field-tagName input');
+    const submit = frame.locator('#submit');
+
+    await name.fill('no spaces allowed here!');
+    await frame.locator('#field-tagName-error').filter({ hasText: /\S/ }).waitFor();
+    assert.equal(await submit.getAttribute('disabled'), '');
+    await photograph('form-panel', 'Create tag');
+
+    await name.fill('e2e-launch');
+    await frame.locator('#field-tagName-error').filter({ hasText: /^$/ }).waitFor();
+    assert.equal(await submit.getAttribute('disabled'), null);
+    await submit.click();
+    await frame.locator('#form-status.success', { hasText: 'e2e-launch' }).waitFor();
+    const tags = (await demoAccount()).tags.map((t) => t.name);
+    assert.ok(tags.includes('e2e-launch'), JSON.stringify(tags));
+
+    await name.fill('welcome');
+    await frame.locator('#field-tagDescription textarea').fill('kept after the failure');
+    await submit.click();
+    await frame.locator('#form-status.error').waitFor();
+    assert.equal(await name.inputValue(), 'welcome');
+    assert.equal(await frame.locator('#field-tagDescription textarea').inputValue(), 'kept after the failure');
+    await screenshot('form-panel-rejected');
+  });
+
+  it('create sender address form: picks a verified domain and creates the address', async () => {
+    await command('Direct Mail: Create Sender Address…');
+    const frame = await panel('Create sender address');
+    await frame.locator('#field-localPart input').fill('e2e-alerts');
+    await frame.locator('#field-domain').waitFor();
+    await frame.locator('#submit:not([disabled])').waitFor();
+    await photograph('form-sender-panel', 'Create sender address');
+    await frame.locator('#submit').click();
+    await frame.locator('#form-status.success').waitFor();
+    const addresses = (await demoAccount()).mailAddresses.map((m) => m.accountName);
+    assert.ok(addresses.some((a) => a.startsWith('e2e-alerts@')), JSON.stringify(addresses));
+  });
+});

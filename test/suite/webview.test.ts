@@ -1,0 +1,338 @@
+// The webview panels in a real extension host: the message protocol (valid and malformed messages), each
+// create form's path to the emulator (success and a rejected create), the DNS panel's copy and verify, and
+// the account overview. Messages go through the panel's own handler, as the page would send them; what the
+// service received is read back from the emulator's request log.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { DirectMailClient } from '../../src/api';
+import type { CreatedItem, WebviewDeps } from '../../src/webviews/deps';
+import type { PanelHost } from '../../src/webviews/panelHost';
+import { PanelManager } from '../../src/webviews/panels';
+import { toHostSchema, toViewSchema, type PanelKey, type ToView } from '../../src/webviews/protocol';
+
+const EXTENSION_ID = 'direct-mail-tools.direct-mail-vscode';
+const url = (): string => {
+  const value = process.env.DM_TEST_EMULATOR_URL;
+  assert.ok(value, 'DM_TEST_EMULATOR_URL is not set');
+  return value;
+};
+
+interface LoggedRequest {
+  action: string;
+  params: Record<string, string>;
+  status: number;
+  code?: string;
+}
+interface EmulatorAccount {
+  totals: { domains: number; mailAddresses: number; receivers: number; tags: number; templates: number };
+  domains: { id: number; name: string; status: number; dns: Record<string, { type: string; host: string; value: string }> }[];
+}
+
+async function admin<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${url()}/__emulator/${path}`, {
+    method,
+    headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  assert.ok(response.ok, `${method} /__emulator/${path} answered ${response.status}`);
+  return (await response.json()) as T;
+}
+const requests = async (): Promise<LoggedRequest[]> => (await admin<{ requests: LoggedRequest[] }>('GET', 'requests')).requests;
+const demoAccount = async (): Promise<EmulatorAccount> =>
+  (await admin<{ accounts: { demo: EmulatorAccount } }>('GET', 'state')).accounts.demo;
+
+/** Sends one message to the panel and returns what the panel posted back while handling it. */
+async function send(host: PanelHost, message: unknown): Promise<ToView[]> {
+  const posted: ToView[] = [];
+  const listener = host.onDidPost((m) => posted.push(m));
+  try {
+    await host.receive(message);
+  } finally {
+    listener.dispose();
+  }
+  return posted;
+}
+
+const resultOf = (posted: ToView[]): Extract<ToView, { type: 'result' }> => {
+  const result = posted.find((m) => m.type === 'result');
+  assert.ok(result && result.type === 'result', `no result among ${JSON.stringify(posted)}`);
+  return result;
+};
+const viewOf = (posted: ToView[]): Extract<ToView, { type: 'show' }>['view'] => {
+  const show = posted.find((m) => m.type === 'show');
+  assert.ok(show && show.type === 'show', `no show among ${JSON.stringify(posted)}`);
+  return show.view;
+};
+
+describe('Webview panels', function () {
+  this.timeout(30000);
+  let client: DirectMailClient;
+  let manager: PanelManager;
+  const warnings: string[] = [];
+  const created: CreatedItem[] = [];
+
+  before(async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, 'the extension is not loaded');
+    client = new DirectMailClient({
+      credentials: {
+        accessKeyId: process.env.DM_EMULATOR_ACCESS_KEY_ID ?? '',
+        accessKeySecret: process.env.DM_EMULATOR_ACCESS_KEY_SECRET ?? '',
+      },
+      region: 'cn-hangzhou',
+      endpoint: url(),
+      maxRetries: 0,
+    });
+    const deps: WebviewDeps = {
+      client: () => client,
+      log: { warn: (m) => warnings.push(m), error: (m) => warnings.push(m) },
+      onCreated: (item) => void created.push(item),
+    };
+    manager = new PanelManager(extension.extensionUri, deps);
+  });
+
+  beforeEach(async () => {
+    await admin('POST', 'reset', { seed: 'demo' });
+    await admin('DELETE', 'requests');
+    warnings.length = 0;
+    created.length = 0;
+  });
+
+  after(async () => {
+    manager?.dispose();
+    await client?.close();
+  });
+
+  const open = async (key: PanelKey): Promise<{ host: PanelHost; view: ToView[] }> => {
+    const host = manager.open(key);
+    return { host, view: await send(host, { type: 'ready' }) };
+  };
+
+  describe('message protocol', () => {
+    it('accepts each kind of page message and rejects malformed ones', () => {
+      for (const good of [
+        { type: 'ready' },
+        { type: 'refresh', id: 1 },
+        { type: 'verify', id: 2 },
+        { type: 'copy', id: 3, target: 'zone' },
+        { type: 'copy', id: 4, target: 'value', index: 0 },
+        { type: 'submit', id: 5, values: { tagName: 'x' } },
+      ]) {
+        assert.ok(toHostSchema.safeParse(good).success, JSON.stringify(good));
+      }
+      for (const bad of [
+        null,
+        'ready',
+        { type: 'launch', id: 1 },
+        { type: 'refresh' },
+        { type: 'refresh', id: -1 },
+        { type: 'refresh', id: 1.5 },
+        { type: 'copy', id: 1, target: 'secret' },
+        { type: 'copy', id: 1, target: 'value', index: -2 },
+        { type: 'submit', id: 1, values: { tagName: 42 } },
+        { type: 'submit', id: 1, values: { tagName: 'x'.repeat(2001) } },
+      ]) {
+        assert.equal(toHostSchema.safeParse(bad).success, false, JSON.stringify(bad));
+      }
+      assert.equal(toViewSchema.safeParse({ type: 'result', id: 1 }).success, false);
+      assert.equal(toViewSchema.safeParse({ type: 'show', key: { panel: 'form', form: 'nope' }, view: { panel: 'form', form: 'tag' } }).success, false);
+    });
+
+    it('answers ready with the panel data', async () => {
+      const { view } = await open({ panel: 'form', form: 'tag' });
+      assert.deepEqual(viewOf(view), { panel: 'form', form: 'tag' });
+    });
+
+    it('ignores and logs malformed messages without calling the service', async () => {
+      const { host } = await open({ panel: 'form', form: 'tag' });
+      await admin('DELETE', 'requests');
+      for (const bad of ['hello', 42, null, { type: 'submit', id: 'x', values: {} }, { type: 'deleteEverything', id: 1 }, { type: 'copy', id: 1, target: 'secret' }]) {
+        assert.deepEqual(await send(host, bad), [], `answered ${JSON.stringify(bad)}`);
+      }
+      assert.equal(warnings.length, 6);
+      assert.match(warnings[3], /malformed message \(type submit\)/);
+      assert.deepEqual(await requests(), []);
+    });
+
+    it('answers each request exactly once, with its id', async () => {
+      const { host } = await open({ panel: 'account' });
+      const posted = await send(host, { type: 'refresh', id: 77 });
+      const results = posted.filter((m) => m.type === 'result');
+      assert.equal(results.length, 1);
+      assert.equal(resultOf(posted).id, 77);
+    });
+  });
+
+  describe('create forms', () => {
+    it('creates a tag and reports it', async () => {
+      const { host } = await open({ panel: 'form', form: 'tag' });
+      const result = resultOf(await send(host, { type: 'submit', id: 1, values: { tagName: 'onboarding', tagDescription: 'Sent after sign-up' } }));
+      assert.equal(result.ok, true, result.message);
+      assert.match(result.message ?? '', /onboarding/);
+      const sent = (await requests()).filter((r) => r.action === 'CreateTag');
+      assert.equal(sent.length, 1);
+      assert.equal(sent[0].params.TagName, 'onboarding');
+      assert.equal(sent[0].params.TagDescription, 'Sent after sign-up');
+      assert.deepEqual(created.map((c) => [c.kind, c.name]), [['tag', 'onboarding']]);
+    });
+
+    it('shows the service\'s message when a tag create is rejected, and does not reset the form', async () => {
+      const { host } = await open({ panel: 'form', form: 'tag' });
+      const posted = await send(host, { type: 'submit', id: 2, values: { tagName: 'welcome' } });
+      const result = resultOf(posted);
+      assert.equal(result.ok, false);
+      const sent = (await requests()).filter((r) => r.action === 'CreateTag');
+      assert.equal(sent.length, 1, 'the create reached the service');
+      assert.ok(sent[0].code, 'the service refused it');
+      assert.ok(result.message && result.message.length > 10, `message: ${result.message}`);
+      // No new form data is pushed, so the page keeps every typed value.
+      assert.deepEqual(posted.filter((m) => m.type === 'show'), []);
+      assert.deepEqual(created, []);
+    });
+
+    it('refuses invalid values before any request, naming the field', async () => {
+      const { host } = await open({ panel: 'form', form: 'tag' });
+      const result = resultOf(await send(host, { type: 'submit', id: 3, values: { tagName: '' } }));
+      assert.equal(result.ok, false);
+      assert.ok(result.fieldErrors?.tagName, 'tagName has a message');
+      assert.deepEqual((await requests()).filter((r) => r.action === 'CreateTag'), []);
+    });
+
+    it('offers only verified domains for a sender address and creates it', async () => {
+      const { host, view } = await open({ panel: 'form', form: 'mailAddress' });
+      const verified = (await demoAccount()).domains.filter((d) => d.status === 0).map((d) => d.name).sort();
+      const shown = viewOf(view);
+      assert.ok(shown.panel === 'form');
+      assert.deepEqual(shown.domains, verified);
+      const result = resultOf(
+        await send(host, { type: 'submit', id: 4, values: { domain: verified[0], localPart: 'alerts', sendType: 'trigger', replyAddress: '' } }),
+      );
+      assert.equal(result.ok, true, result.message);
+      const sent = (await requests()).filter((r) => r.action === 'CreateMailAddress');
+      assert.equal(sent.length, 1);
+      assert.equal(sent[0].params.AccountName, `alerts@${verified[0]}`);
+      assert.equal(sent[0].params.Sendtype, 'trigger');
+      assert.equal(sent[0].params.ReplyAddress, undefined);
+    });
+
+    it('keeps a rejected sender address (already exists) as an error', async () => {
+      const { host } = await open({ panel: 'form', form: 'mailAddress' });
+      const result = resultOf(await send(host, { type: 'submit', id: 5, values: { domain: 'example.com', localPart: 'noreply', sendType: 'trigger' } }));
+      assert.equal(result.ok, false);
+      assert.ok(result.message);
+      const sent = (await requests()).filter((r) => r.action === 'CreateMailAddress');
+      assert.equal(sent.length, 1);
+      assert.ok(sent[0].code);
+    });
+
+    it('creates a recipient list, and reports a rejected duplicate', async () => {
+      const { host } = await open({ panel: 'form', form: 'receiver' });
+      const ok = resultOf(await send(host, { type: 'submit', id: 6, values: { receiversName: 'VIP', receiversAlias: 'vip@example.com', desc: 'Top customers' } }));
+      assert.equal(ok.ok, true, ok.message);
+      const failed = resultOf(await send(host, { type: 'submit', id: 7, values: { receiversName: 'Newsletter', receiversAlias: 'news2@example.com' } }));
+      assert.equal(failed.ok, false);
+      const sent = (await requests()).filter((r) => r.action === 'CreateReceiver');
+      assert.deepEqual(sent.map((r) => [r.params.ReceiversName, r.params.ReceiversAlias, r.params.Desc]), [
+        ['VIP', 'vip@example.com', 'Top customers'],
+        ['Newsletter', 'news2@example.com', undefined],
+      ]);
+      assert.equal(sent[0].code, undefined);
+      assert.ok(sent[1].code);
+    });
+
+    it('creates a domain and opens its DNS setup panel', async () => {
+      const { host } = await open({ panel: 'form', form: 'domain' });
+      const result = resultOf(await send(host, { type: 'submit', id: 8, values: { domainName: 'shop.example.dev', dkimSelector: '' } }));
+      assert.equal(result.ok, true, result.message);
+      const sent = (await requests()).filter((r) => r.action === 'CreateDomain');
+      assert.equal(sent.length, 1);
+      assert.equal(sent[0].params.DomainName, 'shop.example.dev');
+      const domain = (await demoAccount()).domains.find((d) => d.name === 'shop.example.dev');
+      assert.ok(domain);
+      assert.ok(manager.find({ panel: 'dns', domainId: String(domain.id) }), 'the DNS panel of the new domain is open');
+      assert.deepEqual(created.map((c) => [c.kind, c.id]), [['domain', String(domain.id)]]);
+    });
+
+    it('reports a rejected domain (already registered)', async () => {
+      const { host } = await open({ panel: 'form', form: 'domain' });
+      const result = resultOf(await send(host, { type: 'submit', id: 9, values: { domainName: 'example.com' } }));
+      assert.equal(result.ok, false);
+      assert.ok(result.message);
+      assert.ok((await requests()).find((r) => r.action === 'CreateDomain')?.code);
+    });
+  });
+
+  describe('DNS setup panel', () => {
+    const domainNamed = async (name: string) => {
+      const domain = (await demoAccount()).domains.find((d) => d.name === name);
+      assert.ok(domain, `${name} is in the demo seed`);
+      return domain;
+    };
+
+    it('lists every record the emulator expects, with host, type and value', async () => {
+      const domain = await domainNamed('mail.example.org');
+      const { view } = await open({ panel: 'dns', domainId: String(domain.id) });
+      const shown = viewOf(view);
+      assert.ok(shown.panel === 'dns');
+      assert.equal(shown.verified, false);
+      const expected = Object.values(domain.dns).map((r) => [r.type, r.host, r.value]).sort();
+      assert.deepEqual(shown.records.map((r) => [r.type, r.host, r.value]).sort(), expected);
+      assert.ok(shown.records.every((r) => r.state === 'fail'), 'nothing is published for this domain');
+    });
+
+    it('copies all records as zone-file lines and a single value', async () => {
+      const domain = await domainNamed('example.com');
+      const { host } = await open({ panel: 'dns', domainId: String(domain.id) });
+      const result = resultOf(await send(host, { type: 'copy', id: 1, target: 'zone' }));
+      assert.equal(result.ok, true, result.message);
+      const text = await vscode.env.clipboard.readText();
+      assert.ok(text.startsWith('$ORIGIN example.com.\n'), text);
+      assert.ok(text.includes(`@\tIN\tMX\t10 ${domain.dns.mx.value}.\n`), text);
+      assert.ok(text.includes(`${domain.dns.cname.host}\tIN\tCNAME\t${domain.dns.cname.value}.\n`), text);
+      // TXT strings joined back give the value (long ones are split into 255-byte strings).
+      const dkimLine = text.split('\n').find((l) => l.startsWith(`${domain.dns.dkim.host}\t`));
+      assert.ok(dkimLine);
+      assert.equal(dkimLine.split('\tTXT\t')[1].replace(/^"|"$/g, '').split('" "').join(''), domain.dns.dkim.value);
+
+      const ownership = viewOf(await send(host, { type: 'ready' }));
+      assert.ok(ownership.panel === 'dns');
+      const index = ownership.records.findIndex((r) => r.host === domain.dns.ownership.host);
+      resultOf(await send(host, { type: 'copy', id: 2, target: 'value', index }));
+      assert.equal(await vscode.env.clipboard.readText(), domain.dns.ownership.value);
+      resultOf(await send(host, { type: 'copy', id: 3, target: 'host', index }));
+      assert.equal(await vscode.env.clipboard.readText(), domain.dns.ownership.host);
+    });
+
+    it('verifies through CheckDomain and updates the states in place', async () => {
+      const domain = await domainNamed('mail.example.org');
+      const { host } = await open({ panel: 'dns', domainId: String(domain.id) });
+      await admin('POST', 'publish', { domainName: 'mail.example.org' });
+      const posted = await send(host, { type: 'verify', id: 5 });
+      const result = resultOf(posted);
+      assert.equal(result.ok, true, result.message);
+      const shown = viewOf(posted);
+      assert.ok(shown.panel === 'dns');
+      assert.equal(shown.verified, true);
+      assert.ok(shown.records.filter((r) => r.required).every((r) => r.state === 'pass'), JSON.stringify(shown.records.map((r) => r.state)));
+      assert.ok(shown.checkedAt);
+      assert.ok((await requests()).some((r) => r.action === 'CheckDomain' && r.params.DomainId === String(domain.id)));
+    });
+  });
+
+  describe('account overview panel', () => {
+    it('shows the counts the account has and refreshes them', async () => {
+      const totals = (await demoAccount()).totals;
+      const { host, view } = await open({ panel: 'account' });
+      const shown = viewOf(view);
+      assert.ok(shown.panel === 'account');
+      assert.deepEqual(shown.counts, totals);
+      assert.equal(shown.statusOk, true);
+
+      const tagHost = manager.open({ panel: 'form', form: 'tag' });
+      resultOf(await send(tagHost, { type: 'submit', id: 1, values: { tagName: 'fresh-tag' } }));
+      const refreshed = viewOf(await send(host, { type: 'refresh', id: 2 }));
+      assert.ok(refreshed.panel === 'account');
+      assert.equal(refreshed.counts.tags, totals.tags + 1);
+    });
+  });
+});
