@@ -1,0 +1,570 @@
+// DirectMailClient: typed methods for the Direct Mail actions the extension uses. Each method validates its input
+// (no request for bad input), signs and sends with retries where safe, and returns clean typed results.
+import { DirectMailError, invalidInput, invalidResponse, isThrottlingCode, serviceError } from './errors';
+import { iterateCursor, iteratePages } from './paging';
+import { resolveEndpoint } from './regions';
+import type { RegionId } from './regions';
+import { buildRequest } from './request';
+import type { RpcCall } from './request';
+import * as parse from './responses';
+import { HttpTransport, TransportError } from './transport';
+import type { HttpResponse } from './transport';
+import type {
+  AccountSummary, CallOptions, ClientOptions, Credentials, CursorPage, DomainDetail, DomainStatus, DomainSummary,
+  MailAddress, Page, Receiver, RecipientInput, RecipientPage, RequestLogEntry, SaveReceiverDetailResult, SendType,
+  SignatureVersion, SingleSendMailRequest, SingleSendMailResult, Tag,
+} from './types';
+import { MAX_PAGE_SIZE, checkField, idProblem, tokenProblem } from './validation';
+import type { FieldName } from './validation';
+
+export const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
+export const DEFAULT_MAX_RETRIES = 2;
+const RETRY_BASE_DELAY_MS = 250;
+const RETRY_MAX_DELAY_MS = 4_000;
+const RETRY_AFTER_CAP_MS = 10_000;
+const OK_CODES = new Set(['200', 'OK', 'Success', 'success']);
+
+/**
+ * Reads may be retried after the server may have acted; writes (create/modify/delete/send, and
+ * CheckReplyToMailAddress, which sends a mail) only when it certainly did not (connection refused, throttled).
+ */
+const isReadAction = (action: string): boolean => action.startsWith('Query') || action.startsWith('Desc') || action === 'CheckDomain';
+
+type Outcome<T> = { ok: true; value: T; requestId?: string; httpStatus: number } | { ok: false; error: DirectMailError; retry: boolean; delayMs?: number };
+
+export interface ClientExtraOptions {
+  /** First back-off delay; doubled per attempt, with jitter. */
+  retryBaseDelayMs?: number;
+}
+
+export class DirectMailClient {
+  readonly region: RegionId;
+  readonly endpoint: URL;
+  readonly signatureVersion: SignatureVersion;
+  private readonly transport: HttpTransport;
+  private readonly host: string;
+  private readonly maxRetries: number;
+  private readonly requestTimeoutMs: number;
+  private readonly connectTimeoutMs: number;
+  private readonly userAgent: string;
+  private readonly retryBaseDelayMs: number;
+
+  constructor(private readonly options: ClientOptions & ClientExtraOptions) {
+    this.region = options.region;
+    try {
+      this.endpoint = resolveEndpoint(options.region, options.endpoint);
+    } catch (e) {
+      throw invalidInput('Configure', (e as Error).message);
+    }
+    this.host = this.endpoint.host;
+    this.signatureVersion = options.signatureVersion ?? 'v3';
+    this.maxRetries = Math.max(0, options.maxRetries ?? DEFAULT_MAX_RETRIES);
+    this.requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+    this.connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+    this.userAgent = options.userAgent ?? 'DirectMailVSCode';
+    this.retryBaseDelayMs = options.retryBaseDelayMs ?? RETRY_BASE_DELAY_MS;
+    this.transport = new HttpTransport({ origin: this.endpoint.origin, connectTimeoutMs: this.connectTimeoutMs, requestTimeoutMs: this.requestTimeoutMs });
+  }
+
+  /** Closes the pooled connections; the client cannot be used afterwards. */
+  close(): Promise<void> {
+    return this.transport.close();
+  }
+
+  // ------------------------------------------------------------------------------------------ account
+
+  descAccountSummary(opts?: CallOptions): Promise<AccountSummary> {
+    return this.call({ action: 'DescAccountSummary', query: {} }, parse.parseAccountSummary, opts);
+  }
+
+  // ------------------------------------------------------------------------------------------ domains
+
+  queryDomains(q: { keyword?: string; status?: DomainStatus; pageNo?: number; pageSize?: number } = {}, opts?: CallOptions): Promise<Page<DomainSummary>> {
+    const action = 'QueryDomainByParam';
+    const query = this.pageQuery(action, q);
+    if (q.keyword) {
+      this.check(action, 'keyword', q.keyword);
+      if (!/^[A-Za-z0-9.-]+$/.test(q.keyword)) throw invalidInput(action, 'A domain search may contain only letters, digits, "." and "-".');
+      query.KeyWord = q.keyword;
+    }
+    if (q.status !== undefined) query.Status = String(q.status);
+    return this.callPage(action, query, parse.parseDomainPage, opts);
+  }
+
+  descDomain(domainId: string, o: { realTime?: boolean } = {}, opts?: CallOptions): Promise<DomainDetail> {
+    const action = 'DescDomain';
+    this.checkId(action, 'the domain ID', domainId);
+    const query: Record<string, string> = { DomainId: domainId };
+    if (o.realTime) query.RequireRealTimeDnsRecords = 'true';
+    return this.call({ action, query }, parse.parseDomainDetail, opts);
+  }
+
+  createDomain(input: { domainName: string; dkimSelector?: string }, opts?: CallOptions): Promise<{ domainId: string }> {
+    const action = 'CreateDomain';
+    this.check(action, 'domainName', input.domainName);
+    const query: Record<string, string> = { DomainName: input.domainName };
+    if (input.dkimSelector) {
+      this.check(action, 'dkimSelector', input.dkimSelector);
+      query.dkimSelector = input.dkimSelector; // lower-case "d" on the wire
+    }
+    return this.call({ action, query }, parse.parseCreateDomain, opts);
+  }
+
+  deleteDomain(domainId: string, opts?: CallOptions): Promise<void> {
+    this.checkId('DeleteDomain', 'the domain ID', domainId);
+    return this.call({ action: 'DeleteDomain', query: { DomainId: domainId } }, parse.parseEmpty, opts);
+  }
+
+  /** Re-runs DNS verification. */
+  checkDomain(domainId: string, opts?: CallOptions): Promise<{ domainStatus: DomainStatus }> {
+    this.checkId('CheckDomain', 'the domain ID', domainId);
+    return this.call({ action: 'CheckDomain', query: { DomainId: domainId } }, parse.parseCheckDomain, opts);
+  }
+
+  /**
+   * Sets the domain-level SMTP password. The service identifies the domain by name; a numeric domain ID is
+   * accepted too and resolved with DescDomain first.
+   */
+  async modifyDomainPassword(domain: string, password: string, opts?: CallOptions): Promise<void> {
+    const action = 'ModifyPWByDomain';
+    this.check(action, 'smtpPassword', password);
+    const domainName = /^[0-9]+$/.test(domain) ? (await this.descDomain(domain, {}, opts)).domainName : domain;
+    this.check(action, 'domainName', domainName);
+    return this.call({ action, query: { DomainName: domainName, Password: password } }, parse.parseEmpty, opts);
+  }
+
+  // ------------------------------------------------------------------------------------------ sender addresses
+
+  queryMailAddresses(q: { keyword?: string; sendtype?: SendType; pageNo?: number; pageSize?: number } = {}, opts?: CallOptions): Promise<Page<MailAddress>> {
+    const action = 'QueryMailAddressByParam';
+    const query = this.pageQuery(action, q);
+    if (q.keyword) {
+      this.check(action, 'keyword', q.keyword);
+      query.KeyWord = q.keyword;
+    }
+    if (q.sendtype) {
+      this.check(action, 'sendType', q.sendtype);
+      query.Sendtype = q.sendtype;
+    }
+    return this.callPage(action, query, parse.parseMailAddressPage, opts);
+  }
+
+  createMailAddress(input: { accountName: string; sendtype: SendType; replyAddress?: string }, opts?: CallOptions): Promise<{ mailAddressId: string }> {
+    const action = 'CreateMailAddress';
+    this.check(action, 'accountName', input.accountName);
+    this.check(action, 'sendType', input.sendtype);
+    const query: Record<string, string> = { AccountName: input.accountName, Sendtype: input.sendtype };
+    if (input.replyAddress) {
+      this.check(action, 'replyAddress', input.replyAddress);
+      query.ReplyAddress = input.replyAddress;
+    }
+    return this.call({ action, query }, parse.parseCreateMailAddress, opts);
+  }
+
+  /** Changes the SMTP password and/or the reply-to address (a new reply-to must be verified again). */
+  modifyMailAddress(input: { mailAddressId: string; password?: string; replyAddress?: string }, opts?: CallOptions): Promise<void> {
+    const action = 'ModifyMailAddress';
+    this.checkId(action, 'the sender address ID', input.mailAddressId);
+    const query: Record<string, string> = { MailAddressId: input.mailAddressId };
+    if (input.password === undefined && input.replyAddress === undefined) throw invalidInput(action, 'Give a new SMTP password or a new reply-to address.');
+    if (input.password !== undefined) {
+      this.check(action, 'smtpPassword', input.password);
+      query.Password = input.password;
+    }
+    if (input.replyAddress !== undefined) {
+      this.check(action, 'emailAddress', input.replyAddress);
+      query.ReplyAddress = input.replyAddress;
+    }
+    return this.call({ action, query }, parse.parseEmpty, opts);
+  }
+
+  deleteMailAddress(mailAddressId: string, opts?: CallOptions): Promise<void> {
+    this.checkId('DeleteMailAddress', 'the sender address ID', mailAddressId);
+    return this.call({ action: 'DeleteMailAddress', query: { MailAddressId: mailAddressId } }, parse.parseEmpty, opts);
+  }
+
+  /** Sends the verification mail to the sender address's reply-to address (`lang: 'en'` for English). */
+  checkReplyToMailAddress(mailAddressId: string, o: { lang?: string } = {}, opts?: CallOptions): Promise<void> {
+    const action = 'CheckReplyToMailAddress';
+    this.checkId(action, 'the sender address ID', mailAddressId);
+    const query: Record<string, string> = { MailAddressId: mailAddressId, Region: this.region };
+    if (o.lang) query.Lang = o.lang;
+    return this.call({ action, query }, parse.parseEmpty, opts);
+  }
+
+  /** Confirms a reply-to address with the ticket from the verification mail. */
+  approveReplyMailAddress(ticket: string, opts?: CallOptions): Promise<void> {
+    const action = 'ApproveReplyMailAddress';
+    const problem = tokenProblem('the verification ticket', ticket.trim());
+    if (problem) throw invalidInput(action, `${problem} Copy it from the link in the verification mail.`);
+    return this.call({ action, query: { Ticket: ticket.trim() } }, parse.parseEmpty, opts);
+  }
+
+  // ------------------------------------------------------------------------------------------ recipient lists
+
+  queryReceivers(q: { keyword?: string; pageSize?: number; nextStart?: string } = {}, opts?: CallOptions): Promise<CursorPage<Receiver>> {
+    const action = 'QueryReceiverByParam';
+    const query = this.cursorQuery(action, q);
+    return this.call({ action, query }, parse.parseReceiverPage, opts);
+  }
+
+  createReceiver(input: { receiversName: string; receiversAlias: string; desc?: string }, opts?: CallOptions): Promise<{ receiverId: string }> {
+    const action = 'CreateReceiver';
+    this.check(action, 'receiverName', input.receiversName);
+    this.check(action, 'receiverAlias', input.receiversAlias);
+    const query: Record<string, string> = { ReceiversName: input.receiversName, ReceiversAlias: input.receiversAlias };
+    if (input.desc) {
+      this.check(action, 'receiverDescription', input.desc);
+      query.Desc = input.desc;
+    }
+    return this.call({ action, query }, parse.parseCreateReceiver, opts);
+  }
+
+  deleteReceiver(receiverId: string, opts?: CallOptions): Promise<void> {
+    this.checkToken('DeleteReceiver', 'the recipient list ID', receiverId);
+    return this.call({ action: 'DeleteReceiver', query: { ReceiverId: receiverId } }, parse.parseEmpty, opts);
+  }
+
+  queryReceiverDetail(q: { receiverId: string; keyword?: string; pageSize?: number; nextStart?: string }, opts?: CallOptions): Promise<RecipientPage> {
+    const action = 'QueryReceiverDetail';
+    this.checkToken(action, 'the recipient list ID', q.receiverId);
+    const query = this.cursorQuery(action, q);
+    query.ReceiverId = q.receiverId;
+    return this.call({ action, query }, parse.parseRecipientPage, opts);
+  }
+
+  /** Adds up to 500 recipients; entries the service refuses (duplicates, bad addresses) come back in `errors`. */
+  saveReceiverDetail(receiverId: string, details: readonly RecipientInput[], opts?: CallOptions): Promise<SaveReceiverDetailResult> {
+    const action = 'SaveReceiverDetail';
+    this.checkToken(action, 'the recipient list ID', receiverId);
+    if (details.length === 0) throw invalidInput(action, 'Add at least one recipient address.');
+    if (details.length > 500) throw invalidInput(action, `At most 500 recipients can be added at once (got ${details.length}); split them into several batches.`);
+    const rows = details.map((d, i) => {
+      const problem = checkField('emailAddress', d.email);
+      if (problem) throw invalidInput(action, `Recipient ${i + 1} (${d.email || 'empty'}): ${problem}`);
+      return { e: d.email, u: d.userName, n: d.nickName, g: d.gender, b: d.birthday, m: d.mobile };
+    });
+    // The JSON can be large, so it travels in the form body (the service reads either place).
+    return this.call({ action, query: { ReceiverId: receiverId }, body: { Detail: JSON.stringify(rows) } }, parse.parseSaveReceiverDetail, opts);
+  }
+
+  deleteReceiverDetail(receiverId: string, email: string, opts?: CallOptions): Promise<void> {
+    const action = 'DeleteReceiverDetail';
+    this.checkToken(action, 'the recipient list ID', receiverId);
+    this.check(action, 'emailAddress', email);
+    return this.call({ action, query: { ReceiverId: receiverId, Email: email } }, parse.parseEmpty, opts);
+  }
+
+  // ------------------------------------------------------------------------------------------ tags
+
+  queryTags(q: { keyword?: string; pageNo?: number; pageSize?: number } = {}, opts?: CallOptions): Promise<Page<Tag>> {
+    const action = 'QueryTagByParam';
+    const query = this.pageQuery(action, q);
+    if (q.keyword) {
+      this.check(action, 'keyword', q.keyword);
+      query.KeyWord = q.keyword;
+    }
+    return this.callPage(action, query, parse.parseTagPage, opts);
+  }
+
+  createTag(input: { tagName: string; tagDescription?: string }, opts?: CallOptions): Promise<{ tagId: string }> {
+    const action = 'CreateTag';
+    return this.call({ action, query: this.tagQuery(action, input) }, parse.parseCreateTag, opts);
+  }
+
+  modifyTag(input: { tagId: string; tagName: string; tagDescription?: string }, opts?: CallOptions): Promise<void> {
+    const action = 'ModifyTag';
+    this.checkId(action, 'the tag ID', input.tagId);
+    return this.call({ action, query: { ...this.tagQuery(action, input), TagId: input.tagId } }, parse.parseEmpty, opts);
+  }
+
+  deleteTag(tagId: string, opts?: CallOptions): Promise<void> {
+    this.checkId('DeleteTag', 'the tag ID', tagId);
+    return this.call({ action: 'DeleteTag', query: { TagId: tagId } }, parse.parseEmpty, opts);
+  }
+
+  // ------------------------------------------------------------------------------------------ sending
+
+  singleSendMail(req: SingleSendMailRequest, opts?: CallOptions): Promise<SingleSendMailResult> {
+    const action = 'SingleSendMail';
+    const addressType = req.addressType ?? 1;
+    if (req.accountName.includes('@') || addressType === 1) this.check(action, 'accountName', req.accountName);
+    else this.check(action, 'domainName', req.accountName);
+    const to = this.addressList(action, 'recipient', req.toAddress, 100);
+    if (to.length === 0) throw invalidInput(action, 'Enter at least one recipient address.');
+    if (!req.subject.trim()) throw invalidInput(action, 'Enter a subject.');
+    if (req.subject.length > 256) throw invalidInput(action, `The subject can have at most 256 characters (now ${req.subject.length}); shorten it.`);
+    if (!req.htmlBody && !req.textBody) throw invalidInput(action, 'Enter a message body (HTML or plain text).');
+    if (req.fromAlias !== undefined && req.fromAlias.length >= 15) throw invalidInput(action, `The sender name must be shorter than 15 characters (now ${req.fromAlias.length}).`);
+    if (req.replyAddressAlias !== undefined && req.replyAddressAlias.length >= 15) throw invalidInput(action, `The reply-to name must be shorter than 15 characters (now ${req.replyAddressAlias.length}).`);
+    const body: Record<string, string> = {
+      AccountName: req.accountName, AddressType: String(addressType), ReplyToAddress: req.replyToAddress ? 'true' : 'false',
+      ToAddress: to.join(','), Subject: req.subject,
+    };
+    if (req.htmlBody) body.HtmlBody = req.htmlBody;
+    if (req.textBody) body.TextBody = req.textBody;
+    if (req.fromAlias) body.FromAlias = req.fromAlias;
+    if (req.tagName) {
+      this.check(action, 'tagName', req.tagName);
+      body.TagName = req.tagName;
+    }
+    if (req.clickTrace !== undefined) body.ClickTrace = req.clickTrace ? '1' : '0';
+    if (req.replyAddress) {
+      this.check(action, 'replyAddress', req.replyAddress);
+      body.ReplyAddress = req.replyAddress;
+    }
+    if (req.replyAddressAlias) body.ReplyAddressAlias = req.replyAddressAlias;
+    if (req.bccAddress !== undefined) {
+      const bcc = this.addressList(action, 'BCC', req.bccAddress, 2);
+      if (bcc.length) body.BccAddress = bcc.join(',');
+    }
+    if (req.headers && Object.keys(req.headers).length) body.Headers = JSON.stringify(req.headers);
+    if (req.unSubscribeLinkType) body.UnSubscribeLinkType = req.unSubscribeLinkType;
+    if (req.unSubscribeFilterLevel) body.UnSubscribeFilterLevel = req.unSubscribeFilterLevel;
+    return this.call({ action, query: {}, body }, parse.parseSingleSendMail, opts);
+  }
+
+  // ------------------------------------------------------------------------------------------ paging helpers
+
+  iterateDomains(q: { keyword?: string; status?: DomainStatus; pageSize?: number } = {}, opts?: CallOptions): AsyncGenerator<Page<DomainSummary>, void, undefined> {
+    return iteratePages((pageNo) => this.queryDomains({ ...q, pageNo }, opts));
+  }
+
+  iterateMailAddresses(q: { keyword?: string; sendtype?: SendType; pageSize?: number } = {}, opts?: CallOptions): AsyncGenerator<Page<MailAddress>, void, undefined> {
+    return iteratePages((pageNo) => this.queryMailAddresses({ ...q, pageNo }, opts));
+  }
+
+  iterateTags(q: { keyword?: string; pageSize?: number } = {}, opts?: CallOptions): AsyncGenerator<Page<Tag>, void, undefined> {
+    return iteratePages((pageNo) => this.queryTags({ ...q, pageNo }, opts));
+  }
+
+  iterateReceivers(q: { keyword?: string; pageSize?: number } = {}, opts?: CallOptions): AsyncGenerator<CursorPage<Receiver>, void, undefined> {
+    return iterateCursor((nextStart) => this.queryReceivers({ ...q, nextStart }, opts));
+  }
+
+  iterateRecipients(q: { receiverId: string; keyword?: string; pageSize?: number }, opts?: CallOptions): AsyncGenerator<RecipientPage, void, undefined> {
+    return iterateCursor((nextStart) => this.queryReceiverDetail({ ...q, nextStart }, opts));
+  }
+
+  // ------------------------------------------------------------------------------------------ input checks
+
+  private check(action: string, field: FieldName, value: string | undefined): void {
+    const problem = checkField(field, value ?? '');
+    if (problem) throw invalidInput(action, problem);
+  }
+
+  private checkId(action: string, label: string, value: string): void {
+    const problem = idProblem(label, String(value ?? ''));
+    if (problem) throw invalidInput(action, problem);
+  }
+
+  private checkToken(action: string, label: string, value: string): void {
+    const problem = tokenProblem(label, String(value ?? ''));
+    if (problem) throw invalidInput(action, problem);
+  }
+
+  private addressList(action: string, label: string, value: string | string[], max: number): string[] {
+    const list = (Array.isArray(value) ? value : value.split(',')).map((a) => a.trim()).filter(Boolean);
+    if (list.length > max) throw invalidInput(action, `At most ${max} ${label} addresses are allowed (got ${list.length}).`);
+    for (const address of list) {
+      const problem = checkField('emailAddress', address);
+      if (problem) throw invalidInput(action, `${label[0].toUpperCase()}${label.slice(1)} "${address}": ${problem}`);
+    }
+    return list;
+  }
+
+  private pageQuery(action: string, q: { pageNo?: number; pageSize?: number }): Record<string, string> {
+    const pageNo = q.pageNo ?? 1;
+    if (!Number.isInteger(pageNo) || pageNo < 1) throw invalidInput(action, `The page number must be a whole number of at least 1 (got ${pageNo}).`);
+    return { PageNo: String(pageNo), PageSize: this.pageSizeText(action, q.pageSize) };
+  }
+
+  private cursorQuery(action: string, q: { keyword?: string; pageSize?: number; nextStart?: string }): Record<string, string> {
+    const query: Record<string, string> = { PageSize: this.pageSizeText(action, q.pageSize) };
+    if (q.keyword) {
+      this.check(action, 'keyword', q.keyword);
+      query.KeyWord = q.keyword;
+    }
+    if (q.nextStart) {
+      this.checkToken(action, 'the page cursor (NextStart)', q.nextStart);
+      query.NextStart = q.nextStart;
+    }
+    return query;
+  }
+
+  private pageSizeText(action: string, pageSize: number | undefined): string {
+    const text = String(pageSize ?? 10);
+    const problem = checkField('pageSize', text);
+    if (problem || !Number.isInteger(pageSize ?? 10) || Number(text) > MAX_PAGE_SIZE) throw invalidInput(action, problem ?? `The page size must be a whole number from 1 to ${MAX_PAGE_SIZE}.`);
+    return text;
+  }
+
+  private tagQuery(action: string, input: { tagName: string; tagDescription?: string }): Record<string, string> {
+    this.check(action, 'tagName', input.tagName);
+    const query: Record<string, string> = { TagName: input.tagName };
+    if (input.tagDescription) {
+      this.check(action, 'tagDescription', input.tagDescription);
+      query.TagDescription = input.tagDescription;
+    }
+    return query;
+  }
+
+  // ------------------------------------------------------------------------------------------ sending with retries
+
+  private callPage<T>(action: string, query: Record<string, string>, parser: parse.PageParser<T>, opts?: CallOptions): Promise<Page<T>> {
+    const asked = { pageNo: Number(query.PageNo), pageSize: Number(query.PageSize) };
+    return this.call({ action, query }, (a, body, requestId) => parser(a, body, asked, requestId), opts);
+  }
+
+  private async credentials(action: string): Promise<Credentials> {
+    const source = this.options.credentials;
+    let creds: Credentials;
+    try {
+      creds = typeof source === 'function' ? await source() : source;
+    } catch (e) {
+      throw new DirectMailError({ action, code: 'MissingCredentials', message: `No AccessKey is available: ${(e as Error).message}`, cause: e });
+    }
+    if (!creds?.accessKeyId || !creds.accessKeySecret) {
+      throw new DirectMailError({ action, code: 'MissingCredentials', message: 'No AccessKey is configured. Add an AccessKey profile (ID and secret) and try again.' });
+    }
+    return creds;
+  }
+
+  private async call<T>(call: RpcCall, parser: parse.ResponseParser<T>, opts?: CallOptions): Promise<T> {
+    const { action } = call;
+    const signal = opts?.signal;
+    const credentials = await this.credentials(action);
+    const secrets = [credentials.accessKeySecret, credentials.securityToken];
+    const ctx = { host: this.host, credentials, signatureVersion: this.signatureVersion, userAgent: this.userAgent };
+    const read = isReadAction(action);
+    for (let attempt = 1; ; attempt++) {
+      if (signal?.aborted) throw this.aborted(action);
+      const started = performance.now();
+      let outcome: Outcome<T>;
+      try {
+        const response = await this.transport.send({ ...buildRequest(call, ctx), signal });
+        outcome = this.interpret(action, response, parser, read, secrets);
+      } catch (e) {
+        if (!(e instanceof TransportError)) throw e;
+        outcome = this.transportFailure(action, e, read);
+      }
+      this.log({
+        action, attempt, durationMs: Math.round((performance.now() - started) * 10) / 10,
+        httpStatus: outcome.ok ? outcome.httpStatus : outcome.error.httpStatus,
+        code: outcome.ok ? undefined : outcome.error.code,
+        requestId: outcome.ok ? outcome.requestId : outcome.error.requestId,
+      });
+      if (outcome.ok) return outcome.value;
+      if (!outcome.retry || attempt > this.maxRetries) throw outcome.error;
+      await this.sleep(outcome.delayMs ?? this.backoff(attempt), signal, action);
+    }
+  }
+
+  private interpret<T>(action: string, res: HttpResponse, parser: parse.ResponseParser<T>, read: boolean, secrets: (string | undefined)[]): Outcome<T> {
+    const headerId = res.headers['x-acs-request-id'];
+    let requestId = typeof headerId === 'string' ? headerId : undefined;
+    let body: Record<string, unknown> | undefined;
+    try {
+      const parsed: unknown = JSON.parse(res.body);
+      if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) body = parsed as Record<string, unknown>;
+    } catch {
+      body = undefined;
+    }
+    const bodyId = body?.RequestId ?? body?.requestId;
+    if (typeof bodyId === 'string') requestId ??= bodyId;
+    const code = body && (body.Code ?? body.code);
+    const failed = res.status >= 300 || (code !== undefined && !OK_CODES.has(String(code)) && body?.Success !== true);
+    if (!failed) {
+      if (!body) {
+        const what = res.body.trim() === '' ? 'the body is empty' : 'the body is not valid JSON (it may have been cut off)';
+        return { ok: false, error: invalidResponse(action, what, res.status, requestId), retry: false };
+      }
+      try {
+        return { ok: true, value: parser(action, body, requestId), requestId, httpStatus: res.status };
+      } catch (e) {
+        if (e instanceof DirectMailError) return { ok: false, error: e, retry: false };
+        throw e;
+      }
+    }
+    const message = body && (body.Message ?? body.message);
+    const recommend = body?.Recommend;
+    const error = serviceError(action, res.status, {
+      code: code === undefined ? undefined : String(code),
+      message: typeof message === 'string' ? message : undefined,
+      requestId,
+      recommend: typeof recommend === 'string' ? recommend : undefined,
+    }, secrets);
+    const throttled = isThrottlingCode(error.code) || res.status === 429;
+    const serverTrouble = res.status >= 500;
+    // Throttling means the service refused before acting, so even a write may be sent again.
+    const retry = throttled || (serverTrouble && read);
+    return { ok: false, error, retry, delayMs: throttled ? retryAfterMs(res.headers) : undefined };
+  }
+
+  private transportFailure(action: string, e: TransportError, read: boolean): Outcome<never> {
+    const host = this.host;
+    const seconds = (ms: number): string => `${Math.round(ms / 100) / 10} s`;
+    const unsure = read ? '' : ' The change may or may not have been made; refresh to check before trying again.';
+    let error: DirectMailError;
+    switch (e.kind) {
+      case 'aborted':
+        return { ok: false, error: this.aborted(action), retry: false };
+      case 'connectTimeout':
+        error = new DirectMailError({ action, code: 'ConnectTimeout', retryable: true, cause: e, message: `Could not connect to ${host} within ${seconds(this.connectTimeoutMs)}. Check the network connection, proxy and endpoint setting.` });
+        return { ok: false, error, retry: true };
+      case 'timeout':
+        error = new DirectMailError({ action, code: 'RequestTimeout', retryable: true, cause: e, message: `Direct Mail did not answer ${action} within ${seconds(this.requestTimeoutMs)}. Check the network connection or raise the request timeout.${unsure}` });
+        return { ok: false, error, retry: read };
+      default:
+        if (e.phase === 'body') {
+          return { ok: false, error: invalidResponse(action, 'the response was cut off before its end'), retry: false };
+        }
+        if (e.phase === 'connect') {
+          error = new DirectMailError({ action, code: 'NetworkError', retryable: true, cause: e, message: `Could not reach Direct Mail at ${host} (${e.detail}). Check the network connection and the endpoint setting.` });
+          return { ok: false, error, retry: true };
+        }
+        error = new DirectMailError({ action, code: 'NetworkError', retryable: true, cause: e, message: `The connection to ${host} broke during ${action} (${e.detail}).${unsure}` });
+        return { ok: false, error, retry: read };
+    }
+  }
+
+  private aborted(action: string): DirectMailError {
+    return new DirectMailError({ action, code: 'RequestAborted', message: `${action} was cancelled.` });
+  }
+
+  /** Exponential back-off with "equal jitter": half fixed, half random. */
+  private backoff(attempt: number): number {
+    const delay = Math.min(RETRY_MAX_DELAY_MS, this.retryBaseDelayMs * 2 ** (attempt - 1));
+    return delay / 2 + Math.random() * (delay / 2);
+  }
+
+  private sleep(ms: number, signal: AbortSignal | undefined, action: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const onAbort = (): void => {
+        clearTimeout(timer);
+        reject(this.aborted(action));
+      };
+      const timer = setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      }, ms);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  private log(entry: RequestLogEntry): void {
+    try {
+      this.options.onLog?.(entry);
+    } catch {
+      // A failing logger must not fail the request.
+    }
+  }
+}
+
+/** `x-acs-retry-after` (milliseconds) when present and positive. */
+function retryAfterMs(headers: HttpResponse['headers']): number | undefined {
+  const raw = headers['x-acs-retry-after'];
+  const value = Number(Array.isArray(raw) ? raw[0] : raw);
+  return Number.isFinite(value) && value > 0 ? Math.min(value, RETRY_AFTER_CAP_MS) : undefined;
+}

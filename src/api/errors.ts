@@ -1,0 +1,129 @@
+// The one error type of the Direct Mail client, with messages a person can act on.
+// A message never contains a secret: service messages are not echoed for signature errors (they embed the
+// string to sign, which can carry the STS token), and every echoed text goes through redact().
+
+/** Codes the client itself produces (the service's codes pass through unchanged). */
+export type ClientErrorCode =
+  | 'InvalidInput' | 'InvalidResponse' | 'RequestTimeout' | 'ConnectTimeout' | 'NetworkError' | 'RequestAborted' | 'HttpError';
+
+export interface DirectMailErrorInit {
+  action: string;
+  code: string;
+  message: string;
+  requestId?: string;
+  httpStatus?: number;
+  recommend?: string;
+  retryable?: boolean;
+  cause?: unknown;
+}
+
+export class DirectMailError extends Error {
+  override readonly name = 'DirectMailError';
+  readonly action: string;
+  readonly code: string;
+  readonly requestId?: string;
+  readonly httpStatus?: number;
+  readonly recommend?: string;
+  /** True when trying again later may succeed (throttling, server or network trouble). */
+  readonly retryable: boolean;
+
+  constructor(init: DirectMailErrorInit) {
+    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.action = init.action;
+    this.code = init.code;
+    this.requestId = init.requestId;
+    this.httpStatus = init.httpStatus;
+    this.recommend = init.recommend;
+    this.retryable = init.retryable ?? false;
+  }
+}
+
+export const isDirectMailError = (e: unknown): e is DirectMailError => e instanceof DirectMailError;
+
+export const isThrottlingCode = (code: string | undefined): boolean => !!code && code.startsWith('Throttling');
+
+/** Replaces every occurrence of the given secrets (non-empty ones) in a text. */
+export function redact(text: string, secrets: readonly (string | undefined)[]): string {
+  let out = text;
+  for (const s of secrets) if (s && s.length >= 4) out = out.split(s).join('***');
+  return out;
+}
+
+const RAM_HINT = 'Grant it the AliyunDirectMailFullAccess policy in the RAM console (or AliyunDirectMailReadOnlyAccess for read-only use).';
+
+/** Human explanations of the gateway/auth codes; the service's own wording is too terse or leaks the string to sign. */
+function explainGatewayCode(code: string, action: string): string | undefined {
+  switch (code) {
+    case 'SignatureDoesNotMatch':
+    case 'IncompleteSignature':
+      return 'Direct Mail rejected the request signature: the AccessKey secret does not belong to this AccessKey ID. Check the AccessKey secret (copy it again from the RAM console).';
+    case 'InvalidAccessKeyId.NotFound':
+    case 'InvalidAccessKeyId':
+      return 'The AccessKey ID does not exist (it may have been deleted). Check the AccessKey ID, or create a new AccessKey in the RAM console.';
+    case 'InvalidAccessKeyId.Inactive':
+    case 'Forbidden.AccessKeyDisabled':
+      return 'This AccessKey is disabled. Enable it in the RAM console or use another AccessKey.';
+    case 'InvalidTimeStamp.Expired':
+      return "Direct Mail refused the request time: this computer's clock differs from the server's by more than 15 minutes. Check the system clock and time zone, then retry.";
+    case 'InvalidTimeStamp.Format':
+      return "Direct Mail could not read the request time. Check the system clock, then retry.";
+    case 'SignatureNonceUsed':
+      return 'Direct Mail saw this request twice (replayed nonce). Retry the operation.';
+    case 'MissingSecurityToken':
+      return 'This AccessKey is a temporary (STS) key and needs its security token. Add the STS token to the profile.';
+    case 'InvalidSecurityToken.Expired':
+      return 'The STS security token has expired. Get a new temporary AccessKey and token, and update the profile.';
+    case 'InvalidSecurityToken.Malformed':
+    case 'InvalidSecurityToken.MismatchWithAccessKey':
+      return 'The STS security token is not valid for this AccessKey ID. Copy the AccessKey ID, secret and token from the same STS response.';
+    case 'Forbidden.RAM':
+    case 'NoPermission':
+    case 'Forbidden':
+      return `The RAM user of this AccessKey is not allowed to call ${action}. ${RAM_HINT}`;
+    case 'InvalidAction.NotFound':
+    case 'InvalidApi.NotFound':
+      return `The endpoint does not know the action ${action}. Check that the endpoint is a Direct Mail endpoint.`;
+    case 'InvalidProtocol.NeedSsl':
+      return `${action} requires HTTPS. Use an https:// endpoint.`;
+    case 'InternalError':
+    case 'ServiceUnavailable':
+      return `Direct Mail had a temporary server problem while handling ${action}. Try again in a moment.`;
+    case 'InvalidIP.NotFound':
+      return "IP protection is on for this Direct Mail account and this computer's IP address is not in its allow list. Add it in the Direct Mail console.";
+    default:
+      if (isThrottlingCode(code)) return `Direct Mail is limiting the request rate (${code}). Wait a moment, then retry.`;
+      return undefined;
+  }
+}
+
+export interface ServiceErrorBody {
+  code?: string;
+  message?: string;
+  requestId?: string;
+  recommend?: string;
+}
+
+/** Builds the error for a service answer (HTTP error, or a 200 body carrying a failure code). */
+export function serviceError(action: string, httpStatus: number, body: ServiceErrorBody, secrets: readonly (string | undefined)[]): DirectMailError {
+  const code = body.code || (httpStatus >= 500 ? (httpStatus === 503 ? 'ServiceUnavailable' : 'InternalError') : 'HttpError');
+  const serviceText = body.message ? redact(body.message, secrets).trim() : '';
+  let message = explainGatewayCode(code, action);
+  if (!message) {
+    message = serviceText
+      ? `${action} failed: ${serviceText.replace(/\.?$/, '.')}`
+      : `${action} failed with HTTP status ${httpStatus} and no explanation from the server.`;
+  }
+  const retryable = isThrottlingCode(code) || httpStatus === 429 || httpStatus >= 500;
+  return new DirectMailError({ action, code, message, requestId: body.requestId, httpStatus, recommend: body.recommend, retryable });
+}
+
+export function invalidInput(action: string, message: string): DirectMailError {
+  return new DirectMailError({ action, code: 'InvalidInput', message, retryable: false });
+}
+
+export function invalidResponse(action: string, detail: string, httpStatus?: number, requestId?: string): DirectMailError {
+  return new DirectMailError({
+    action, code: 'InvalidResponse', httpStatus, requestId, retryable: false,
+    message: `Direct Mail sent an unexpected response to ${action}: ${detail}. Try again; if it persists, check the endpoint setting.`,
+  });
+}

@@ -1,0 +1,198 @@
+// Response schemas, one per action: accept the wire quirks (string|number scalars, missing optional fields, unknown
+// extra keys, lists under `data.<name>[]`) and produce the clean types of types.ts. Built once at load time.
+import * as z from 'zod/mini';
+import { invalidResponse } from './errors';
+import type {
+  AccountSummary, DomainDetail, DomainStatus, DomainSummary, MailAddress, MailAddressStatus, Page, Receiver,
+  ReceiverStatus, Recipient, RecipientPage, RecordStatus, ReplyStatus, SaveReceiverDetailResult, SendType, Tag,
+  CursorPage,
+} from './types';
+
+// ---- scalars: the service types many numbers as strings and vice versa (reference §1.4)
+const NUMERIC = /^\s*-?\d+(\.\d+)?\s*$/;
+const str = z.pipe(z.union([z.string(), z.number()]), z.transform(String));
+const optStr = z.optional(z.nullable(str));
+const num = z.pipe(z.union([z.number(), z.string().check(z.regex(NUMERIC))]), z.transform(Number));
+const optNum = z.optional(z.nullable(z.pipe(
+  z.union([z.number(), z.string().check(z.regex(/^\s*(-?\d+(\.\d+)?)?\s*$/))]),
+  z.transform((v): number | undefined => (v === '' || (typeof v === 'string' && v.trim() === '') ? undefined : Number(v))),
+)));
+const sendtype = z.pipe(z.string(), z.transform((v) => v.toLowerCase())).check(z.refine((v) => v === 'batch' || v === 'trigger'));
+
+/** A list under `data.<key>` (or `Data.<key>`): missing wrapper or key means an empty list. */
+function listIn<T extends z.ZodMiniType>(key: string, item: T) {
+  return z.optional(z.nullable(z.object({ [key]: z.optional(z.nullable(z.array(item))) })));
+}
+
+const text = (v: string | null | undefined): string => v ?? '';
+const opt = <T>(v: T | null | undefined): T | undefined => (v === null ? undefined : v);
+
+/** Renders a zod path as `data.domain[0].DomainId`. */
+function pathText(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const p of path) out += typeof p === 'number' ? `[${p}]` : (out ? '.' : '') + String(p);
+  return out || '(the body)';
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let v = root;
+  for (const p of path) v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[p] : undefined;
+  return v;
+}
+
+export type ResponseParser<T> = (action: string, body: unknown, requestId?: string) => T;
+
+/** Pairs a wire schema with the mapping to the clean type; a mismatch is an InvalidResponse naming the field path. */
+function response<S extends z.ZodMiniType, T>(schema: S, map: (wire: z.infer<S>) => T): ResponseParser<T> {
+  return (action, body, requestId) => {
+    const result = schema.safeParse(body);
+    if (!result.success) {
+      const issue = result.error.issues[0];
+      const value = valueAt(body, issue.path);
+      const what = value === undefined ? 'is missing' : `has an unexpected value (${value === null ? 'null' : typeof value})`;
+      throw invalidResponse(action, `field ${pathText(issue.path)} ${what}`, 200, requestId);
+    }
+    return map(result.data);
+  };
+}
+
+// ---- account
+
+export const parseAccountSummary = response(z.object({
+  DailyQuota: num, MonthQuota: num, RemainFreeQuota: num, QuotaLevel: num, MaxQuotaLevel: num, UserStatus: num,
+  DailyRemainFreeQuota: optNum, IpChannelType: optStr, Domains: optNum, MailAddresses: optNum, Tags: optNum,
+  Templates: optNum, Receivers: optNum, EnableTimes: optNum,
+}), (w): AccountSummary => ({
+  dailyQuota: w.DailyQuota, dailyRemainFreeQuota: w.DailyRemainFreeQuota ?? 0, monthQuota: w.MonthQuota,
+  remainFreeQuota: w.RemainFreeQuota, quotaLevel: w.QuotaLevel, maxQuotaLevel: w.MaxQuotaLevel, userStatus: w.UserStatus,
+  ipChannelType: opt(w.IpChannelType) || undefined, domains: w.Domains ?? 0, mailAddresses: w.MailAddresses ?? 0,
+  tags: w.Tags ?? 0, templates: w.Templates ?? 0, receivers: w.Receivers ?? 0, enableTimes: w.EnableTimes ?? 0,
+}));
+
+// ---- paging envelopes
+
+const pageFields = { PageNumber: optNum, PageSize: optNum, TotalCount: optNum };
+
+function page<T>(w: { PageNumber?: number | null; PageSize?: number | null; TotalCount?: number | null }, items: T[], asked: { pageNo: number; pageSize: number }): Page<T> {
+  return { items, pageNumber: w.PageNumber ?? asked.pageNo, pageSize: w.PageSize ?? asked.pageSize, totalCount: w.TotalCount ?? items.length };
+}
+
+/** A page parser also needs what was asked, to fill echo fields the service left out. */
+export type PageParser<T> = (action: string, body: unknown, asked: { pageNo: number; pageSize: number }, requestId?: string) => Page<T>;
+
+function pageResponse<I extends z.ZodMiniType, T>(key: string, item: I, map: (w: z.infer<I>) => T): PageParser<T> {
+  const schema = z.object({ ...pageFields, data: listIn(key, item) });
+  let asked = { pageNo: 1, pageSize: 10 };
+  // The parser runs synchronously, so passing `asked` through a closure variable is safe.
+  const parse = response(schema, (w) => {
+    const list = (w.data as Record<string, z.infer<I>[] | null | undefined> | null | undefined)?.[key] ?? [];
+    return page(w, list.map(map), asked);
+  });
+  return (action, body, a, requestId) => {
+    asked = a;
+    return parse(action, body, requestId);
+  };
+}
+
+// ---- domains
+
+const domainItem = z.object({
+  DomainId: str, DomainName: z.string(), DomainStatus: num, DomainRecord: optStr, SpfAuthStatus: optNum, MxAuthStatus: optNum,
+  CnameAuthStatus: optNum, ConfirmStatus: optNum, IcpStatus: optNum, CreateTime: optStr, UtcCreateTime: optNum,
+});
+
+export const parseDomainPage = pageResponse('domain', domainItem, (d): DomainSummary => ({
+  domainId: d.DomainId, domainName: d.DomainName, domainStatus: d.DomainStatus as DomainStatus, domainRecord: text(d.DomainRecord),
+  spfAuthStatus: opt(d.SpfAuthStatus) as RecordStatus | undefined, mxAuthStatus: opt(d.MxAuthStatus) as RecordStatus | undefined,
+  cnameAuthStatus: opt(d.CnameAuthStatus) as RecordStatus | undefined, confirmStatus: opt(d.ConfirmStatus) as RecordStatus | undefined,
+  icpFiled: d.IcpStatus === 1, createTime: text(d.CreateTime), utcCreateTime: opt(d.UtcCreateTime),
+}));
+
+export const parseDomainDetail = response(z.object({
+  DomainId: str, DomainName: z.string(), DomainStatus: num, TlDomainName: optStr, CreateTime: optStr, HostRecord: optStr,
+  DomainType: optStr, SpfRecord: optStr, SpfRecordV2: optStr, SpfAuthStatus: optNum, MxRecord: optStr, MxAuthStatus: optNum,
+  DkimRR: optStr, DkimPublicKey: optStr, DkimRsaLength: optNum, DkimAuthStatus: optNum, DmarcHostRecord: optStr,
+  DmarcRecord: optStr, DmarcAuthStatus: optNum, CnameRecord: optStr, TracefRecord: optStr, CnameAuthStatus: optNum,
+  CnameConfirmStatus: optNum, IcpStatus: optNum, DnsTxt: optStr, DnsSpf: optStr, DnsMx: optStr, DnsDmarc: optStr,
+}), (w): DomainDetail => ({
+  domainId: w.DomainId, domainName: w.DomainName, tlDomainName: text(w.TlDomainName) || w.DomainName,
+  domainStatus: w.DomainStatus as DomainStatus, createTime: text(w.CreateTime), hostRecord: text(w.HostRecord),
+  domainType: text(w.DomainType), spfRecord: text(w.SpfRecord), spfRecordV2: text(w.SpfRecordV2),
+  spfAuthStatus: opt(w.SpfAuthStatus) as RecordStatus | undefined, mxRecord: text(w.MxRecord),
+  mxAuthStatus: opt(w.MxAuthStatus) as RecordStatus | undefined, dkimRR: text(w.DkimRR), dkimPublicKey: text(w.DkimPublicKey),
+  dkimRsaLength: opt(w.DkimRsaLength), dkimAuthStatus: opt(w.DkimAuthStatus) as RecordStatus | undefined,
+  dmarcHostRecord: text(w.DmarcHostRecord), dmarcRecord: text(w.DmarcRecord),
+  dmarcAuthStatus: opt(w.DmarcAuthStatus) as RecordStatus | undefined, cnameRecord: text(w.CnameRecord),
+  tracefRecord: text(w.TracefRecord), cnameAuthStatus: opt(w.CnameAuthStatus) as RecordStatus | undefined,
+  cnameConfirmed: w.CnameConfirmStatus === 1, icpFiled: w.IcpStatus === 1, dnsTxt: text(w.DnsTxt), dnsSpf: text(w.DnsSpf),
+  dnsMx: text(w.DnsMx), dnsDmarc: text(w.DnsDmarc),
+}));
+
+export const parseCreateDomain = response(z.object({ DomainId: str }), (w) => ({ domainId: w.DomainId }));
+export const parseCheckDomain = response(z.object({ DomainStatus: num }), (w) => ({ domainStatus: w.DomainStatus as DomainStatus }));
+
+// ---- sender addresses
+
+const mailAddressItem = z.object({
+  MailAddressId: str, AccountName: z.string(), Sendtype: sendtype, AccountStatus: optNum, DomainStatus: optNum,
+  ReplyAddress: optStr, ReplyStatus: optNum, DailyCount: optNum, MonthCount: optNum, DailyReqCount: optNum,
+  MonthReqCount: optNum, CreateTime: optStr, ConfigSetId: optStr, ConfigSetName: optStr,
+});
+
+export const parseMailAddressPage = pageResponse('mailAddress', mailAddressItem, (m): MailAddress => ({
+  mailAddressId: m.MailAddressId, accountName: m.AccountName, sendtype: m.Sendtype as SendType,
+  accountStatus: (m.AccountStatus ?? 0) as MailAddressStatus, domainStatus: (m.DomainStatus ?? 0) as DomainStatus,
+  replyAddress: text(m.ReplyAddress), replyStatus: (m.ReplyStatus ?? 0) as ReplyStatus, dailyCount: m.DailyCount ?? -1,
+  monthCount: m.MonthCount ?? -1, dailyReqCount: m.DailyReqCount ?? 0, monthReqCount: m.MonthReqCount ?? 0,
+  createTime: text(m.CreateTime), configSetId: opt(m.ConfigSetId) || undefined, configSetName: opt(m.ConfigSetName) || undefined,
+}));
+
+export const parseCreateMailAddress = response(z.object({ MailAddressId: str }), (w) => ({ mailAddressId: w.MailAddressId }));
+
+// ---- tags
+
+const tagItem = z.object({ TagId: str, TagName: str, TagDescription: optStr });
+export const parseTagPage = pageResponse('tag', tagItem, (t): Tag => ({ tagId: t.TagId, tagName: t.TagName, tagDescription: text(t.TagDescription) }));
+export const parseCreateTag = response(z.object({ TagId: str }), (w) => ({ tagId: w.TagId }));
+
+// ---- recipient lists
+
+const receiverItem = z.object({
+  ReceiverId: str, ReceiversName: str, ReceiversAlias: optStr, Desc: optStr, Count: optNum, ReceiversStatus: optNum,
+  CreateTime: optStr, UtcCreateTime: optNum,
+});
+const toReceiver = (r: z.infer<typeof receiverItem>): Receiver => ({
+  receiverId: r.ReceiverId, receiversName: r.ReceiversName, receiversAlias: text(r.ReceiversAlias), desc: text(r.Desc),
+  count: r.Count ?? 0, receiversStatus: opt(r.ReceiversStatus) as ReceiverStatus | undefined, createTime: text(r.CreateTime),
+  utcCreateTime: opt(r.UtcCreateTime),
+});
+
+/** An empty or "0"-less cursor means the end (reference §11.3: absent or empty at the end). */
+const cursor = (v: string | null | undefined): string | undefined => (v ? v : undefined);
+
+export const parseReceiverPage = response(z.object({ NextStart: optStr, TotalCount: optNum, data: listIn('receiver', receiverItem) }),
+  (w): CursorPage<Receiver> => ({ items: (w.data?.receiver ?? []).map(toReceiver), nextStart: cursor(w.NextStart), totalCount: opt(w.TotalCount) }));
+
+export const parseCreateReceiver = response(z.object({ ReceiverId: str }), (w) => ({ receiverId: w.ReceiverId }));
+
+const recipientItem = z.object({ Email: z.string(), Data: optStr, CreateTime: optStr, UtcCreateTime: optNum });
+export const parseRecipientPage = response(z.object({ NextStart: optStr, TotalCount: optNum, DataSchema: optStr, data: listIn('detail', recipientItem) }),
+  (w): RecipientPage => ({
+    items: (w.data?.detail ?? []).map((d): Recipient => ({ email: d.Email, data: text(d.Data), createTime: text(d.CreateTime), utcCreateTime: opt(d.UtcCreateTime) })),
+    nextStart: cursor(w.NextStart), totalCount: opt(w.TotalCount), dataSchema: opt(w.DataSchema) || undefined,
+  }));
+
+export const parseSaveReceiverDetail = response(z.object({
+  SuccessCount: optNum, ErrorCount: optNum,
+  Data: listIn('Detail', z.object({ Email: optStr, ErrMessage: optStr })),
+}), (w): SaveReceiverDetailResult => ({
+  successCount: w.SuccessCount ?? 0, errorCount: w.ErrorCount ?? 0,
+  errors: (w.Data?.Detail ?? []).map((d) => ({ email: text(d.Email), message: text(d.ErrMessage) })),
+}));
+
+// ---- sending and the rest
+
+export const parseSingleSendMail = response(z.object({ EnvId: str, RequestId: str }), (w) => ({ envId: w.EnvId, requestId: w.RequestId }));
+
+/** For actions whose only answer is the RequestId. */
+export const parseEmpty = response(z.object({}), (): void => undefined);

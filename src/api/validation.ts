@@ -1,0 +1,178 @@
+// Rules for every value a user types, taken from the Direct Mail reference. Each rule is a plain function
+// returning "what is wrong and how to fix it" (or undefined), wrapped once in a zod/mini schema so forms and the
+// client share exactly the same checks. Schemas are built once at load time (no per-request compilation).
+import * as z from 'zod/mini';
+
+export type FieldName =
+  | 'domainName' | 'dkimSelector' | 'emailAddress' | 'accountName' | 'replyAddress' | 'sendType' | 'smtpPassword'
+  | 'tagName' | 'tagDescription' | 'receiverName' | 'receiverAlias' | 'receiverDescription' | 'pageSize' | 'keyword'
+  | 'profileName' | 'accessKeyId';
+
+type Rule = (value: string) => string | undefined;
+
+const MAX_DOMAIN = 50;
+const MAX_EMAIL = 192;
+export const MAX_PAGE_SIZE = 100;
+
+/** The first character outside `allowed`, shown quoted so a stray space is visible. */
+function firstBadChar(value: string, allowed: RegExp): string | undefined {
+  for (const ch of value) if (!allowed.test(ch)) return ch === ' ' ? 'a space' : `"${ch}"`;
+  return undefined;
+}
+
+function lengthProblem(label: string, value: string, min: number, max: number): string | undefined {
+  if (value.length < min) return min === 1 ? `Enter ${label}.` : `${capital(label)} needs at least ${min} characters (now ${value.length}).`;
+  if (value.length > max) return `${capital(label)} can have at most ${max} characters (now ${value.length}); shorten it.`;
+  return undefined;
+}
+
+const capital = (s: string): string => s.replace(/^./, (c) => c.toUpperCase());
+
+/** Host name rules shared by domain names and the domain part of addresses. */
+function hostProblem(host: string, label: string): string | undefined {
+  const bad = firstBadChar(host, /[A-Za-z0-9.-]/);
+  if (bad) return `${capital(label)} may contain only letters, digits, "." and "-"; remove ${bad}.`;
+  if (!host.includes('.')) return `${capital(label)} needs a dot, like example.com or mail.example.com.`;
+  const labels = host.split('.');
+  if (labels.some((l) => l === '')) return `${capital(label)} has an empty part (two dots in a row, or a dot at the start or end); remove the extra dot.`;
+  if (labels.some((l) => l.startsWith('-') || l.endsWith('-'))) return `A part of ${label.replace(/^(a |an )/, 'the ')} starts or ends with "-"; move or remove the hyphen.`;
+  if (/^[0-9]+$/.test(labels[labels.length - 1])) return `${capital(label)} must end with a top-level domain such as .com, not a number.`;
+  return undefined;
+}
+
+const domainName: Rule = (v) => lengthProblem('a domain name', v, 1, MAX_DOMAIN) ?? hostProblem(v, 'a domain name');
+
+const DKIM_FORBIDDEN = /[_ :;/!*~.@#$%^&()+=[{\]}\\|?<>,"]/;
+const dkimSelector: Rule = (v) => {
+  if (v === '') return undefined; // optional: the service picks one
+  if (v.length > 60) return `A DKIM selector can have at most 60 characters (now ${v.length}); shorten it.`;
+  const forbidden = DKIM_FORBIDDEN.exec(v)?.[0];
+  const bad = firstBadChar(v, /[\x21-\x7e]/) ?? (forbidden === undefined ? undefined : `"${forbidden}"`);
+  if (bad) return `A DKIM selector may use letters, digits and "-" but not ${bad}; remove it, or leave the selector empty to let Direct Mail choose.`;
+  if (v.startsWith('-') || v.endsWith('-')) return 'A DKIM selector must not start or end with "-".';
+  return undefined;
+};
+
+function emailProblem(v: string, label: string): string | undefined {
+  if (v === '') return `Enter ${label}.`;
+  if (v.length > MAX_EMAIL) return `${capital(label)} can have at most ${MAX_EMAIL} characters (now ${v.length}).`;
+  const at = v.lastIndexOf('@');
+  if (at <= 0 || at === v.length - 1 || v.indexOf('@') !== at) return `${capital(label)} must look like name@example.com (one "@" with text on both sides).`;
+  const local = v.slice(0, at);
+  const bad = firstBadChar(local, /[A-Za-z0-9_+.-]/);
+  if (bad) return `The part before "@" may contain only letters, digits, "_", "-", "+" and "."; remove ${bad}.`;
+  if (local.startsWith('.') || local.endsWith('.') || local.includes('..')) return 'The part before "@" must not start or end with "." or contain "..".';
+  return hostProblem(v.slice(at + 1), 'the domain after "@"');
+}
+
+const emailAddress: Rule = (v) => emailProblem(v, 'an email address');
+const accountName: Rule = (v) => emailProblem(v, 'the sender address');
+const replyAddress: Rule = (v) => (v === '' ? undefined : emailProblem(v, 'the reply-to address'));
+
+const sendType: Rule = (v) => (v === 'batch' || v === 'trigger' ? undefined : 'Choose a send type: "trigger" (transactional mail) or "batch" (bulk or marketing mail).');
+
+function repeatedClass(chars: string[]): boolean {
+  return chars.length > 0 && chars.every((c) => c === chars[0]);
+}
+
+const smtpPassword: Rule = (v) => {
+  const len = lengthProblem('an SMTP password', v, 10, 20);
+  if (len) return v === '' ? len : `The SMTP password must be 10 to 20 characters long (now ${v.length}).`;
+  const bad = firstBadChar(v, /[\x21-\x7e]/);
+  if (bad) return `The SMTP password may not contain ${bad}; use letters, digits and symbols without spaces.`;
+  const digits = v.match(/[0-9]/g) ?? [];
+  const upper = v.match(/[A-Z]/g) ?? [];
+  const lower = v.match(/[a-z]/g) ?? [];
+  const missing = [digits.length < 2 && 'two digits', upper.length < 2 && 'two upper-case letters', lower.length < 2 && 'two lower-case letters'].filter(Boolean);
+  if (missing.length) return `The SMTP password needs at least two digits, two upper-case and two lower-case letters; add ${missing.join(' and ')}.`;
+  if (repeatedClass(digits) || repeatedClass(upper) || repeatedClass(lower)) return 'The SMTP password must not repeat one character for all its digits, upper-case or lower-case letters (e.g. not "11" or "AA"); vary them.';
+  return undefined;
+};
+
+const tagName: Rule = (v) => {
+  const len = lengthProblem('a tag name', v, 1, 128);
+  if (len) return len;
+  const bad = firstBadChar(v, /[A-Za-z0-9_-]/);
+  return bad ? `A tag name may contain only letters, digits, "_" and "-"; remove ${bad}.` : undefined;
+};
+
+function freeText(label: string, max: number): Rule {
+  return (v) => {
+    if (v.length > max) return `${capital(label)} can have at most ${max} characters (now ${v.length}); shorten it.`;
+    // eslint-disable-next-line no-control-regex
+    if (/[\x00-\x1f\x7f]/.test(v)) return `${capital(label)} must be a single line without control characters.`;
+    return undefined;
+  };
+}
+
+const tagDescription = freeText('a tag description', 255);
+const receiverDescription = freeText('a list description', 255);
+
+const receiverName: Rule = (v) => lengthProblem('a list name', v.trim() === '' ? '' : v, 1, 30) ?? freeText('a list name', 30)(v);
+
+const receiverAlias: Rule = (v) => {
+  if (v === '') return 'Enter a list alias (an address such as news-list@example.com).';
+  if (v.length >= 30) return `A list alias must be shorter than 30 characters (now ${v.length}).`;
+  return emailProblem(v, 'a list alias');
+};
+
+const pageSize: Rule = (v) => {
+  if (!/^[0-9]+$/.test(v.trim())) return `The page size must be a whole number from 1 to ${MAX_PAGE_SIZE}.`;
+  const n = Number(v);
+  return n >= 1 && n <= MAX_PAGE_SIZE ? undefined : `The page size must be from 1 to ${MAX_PAGE_SIZE} (now ${n}).`;
+};
+
+const keyword = freeText('a search keyword', 50);
+
+const profileName: Rule = (v) => {
+  if (v.trim() === '') return 'Enter a profile name, for example "work" or "production".';
+  if (v.length > 64) return `A profile name can have at most 64 characters (now ${v.length}).`;
+  const bad = firstBadChar(v, /[A-Za-z0-9 _.@-]/);
+  if (bad) return `A profile name may contain only letters, digits, spaces, "_", ".", "@" and "-"; remove ${bad}.`;
+  if (v !== v.trim()) return 'A profile name must not start or end with a space.';
+  return undefined;
+};
+
+const accessKeyId: Rule = (v) => {
+  if (v === '') return 'Enter the AccessKey ID (it usually starts with LTAI).';
+  if (v !== v.trim()) return 'The AccessKey ID has a leading or trailing space; remove it.';
+  if (!/^(STS\.)?[A-Za-z0-9]+$/.test(v)) return `The AccessKey ID may contain only letters and digits (temporary keys start with "STS."); remove ${firstBadChar(v.replace(/^STS\./, ''), /[A-Za-z0-9]/) ?? 'the extra characters'}.`;
+  if (v.length < 12 || v.length > 64) return `An AccessKey ID has 12 to 64 characters (this one has ${v.length}); check that you copied the ID, not the secret.`;
+  return undefined;
+};
+
+const RULES: Readonly<Record<FieldName, Rule>> = {
+  domainName, dkimSelector, emailAddress, accountName, replyAddress, sendType, smtpPassword, tagName, tagDescription,
+  receiverName, receiverAlias, receiverDescription, pageSize, keyword, profileName, accessKeyId,
+};
+
+export const FIELD_NAMES = Object.keys(RULES) as FieldName[];
+
+/** The message for an invalid value ("what is wrong and how to fix it"), or undefined when it is fine. */
+export function checkField(name: FieldName, value: string): string | undefined {
+  return RULES[name](value);
+}
+
+function schemaOf(rule: Rule) {
+  return z.string().check(z.superRefine((value, ctx) => {
+    const message = rule(value);
+    if (message) ctx.issues.push({ code: 'custom', message, input: value });
+  }));
+}
+
+/** zod/mini schemas for every user-typed field (same rules as checkField). */
+export const fieldSchemas: { readonly [K in FieldName]: z.ZodMiniString<string> } =
+  Object.fromEntries(FIELD_NAMES.map((n) => [n, schemaOf(RULES[n])])) as { [K in FieldName]: z.ZodMiniString<string> };
+
+// ---- rules for values that are not typed by the user but passed to the client (IDs from listings)
+
+/** Numeric ID (domain, sender address, tag). */
+export function idProblem(label: string, value: string): string | undefined {
+  return /^[0-9]{1,19}$/.test(value) ? undefined : `${capital(label)} must be a number; got "${value.slice(0, 40)}".`;
+}
+
+/** Opaque string ID (recipient list, cursor, ticket). */
+export function tokenProblem(label: string, value: string): string | undefined {
+  if (value === '') return `${capital(label)} is missing.`;
+  return /^[\x21-\x7e]{1,512}$/.test(value) ? undefined : `${capital(label)} contains characters it cannot have.`;
+}
