@@ -436,7 +436,7 @@ export class DirectMailClient {
     const signal = opts?.signal;
     const credentials = await this.credentials(action);
     const secrets = [credentials.accessKeySecret, credentials.securityToken];
-    const ctx = { host: this.host, credentials, signatureVersion: this.signatureVersion, userAgent: this.userAgent };
+    const ctx = { host: this.host, regionId: this.region, credentials, signatureVersion: this.signatureVersion, userAgent: this.userAgent };
     const read = isReadAction(action);
     for (let attempt = 1; ; attempt++) {
       if (signal?.aborted) throw this.aborted(action);

@@ -17,6 +17,8 @@ export interface RpcCall {
 
 export interface RequestContext {
   host: string;
+  /** Sent as RegionId: the service (and the emulator) use it for region-specific values such as DNS hosts. */
+  regionId: string;
   credentials: Credentials;
   signatureVersion: SignatureVersion;
   userAgent: string;
@@ -28,7 +30,8 @@ export function buildRequest(call: RpcCall, ctx: RequestContext): HttpRequest {
 
 function buildV3(call: RpcCall, ctx: RequestContext): HttpRequest {
   const { credentials } = ctx;
-  const queryString = canonicalQueryString(call.query);
+  const query = { ...call.query, RegionId: ctx.regionId };
+  const queryString = canonicalQueryString(query);
   const body = call.body ? canonicalQueryString(call.body) : undefined;
   const hashedPayload = body ? sha256Hex(body) : EMPTY_BODY_SHA256;
   const headers: Record<string, string> = {
@@ -45,7 +48,7 @@ function buildV3(call: RpcCall, ctx: RequestContext): HttpRequest {
     headers['x-acs-accesskey-id'] = credentials.accessKeyId;
   }
   const signed = signV3({
-    method: 'POST', pathname: '/', query: call.query, headers, hashedPayload,
+    method: 'POST', pathname: '/', query, headers, hashedPayload,
     accessKeyId: credentials.accessKeyId, accessKeySecret: credentials.accessKeySecret,
   });
   headers.authorization = signed.authorization;
@@ -58,6 +61,7 @@ function buildV1(call: RpcCall, ctx: RequestContext): HttpRequest {
   const { credentials } = ctx;
   const query: Record<string, string> = {
     ...call.query,
+    RegionId: ctx.regionId,
     Action: call.action,
     Version: API_VERSION,
     Format: 'JSON',
