@@ -93,8 +93,13 @@ export class PagedLoader<T> {
     return this.request();
   }
 
-  /** Forgets everything (and cancels a running request); the next ensureLoaded starts over. */
-  reset(keyword: string | undefined = this.filter): void {
+  /** Forgets everything (and cancels a running request); the next ensureLoaded starts over with the same filter. */
+  reset(): void {
+    this.setKeyword(this.filter);
+  }
+
+  /** Like reset, with a new filter keyword (undefined or blank = no filter). */
+  setKeyword(keyword: string | undefined): void {
     this.abort?.abort();
     this.abort = undefined;
     this.inflight = undefined;

@@ -63,7 +63,7 @@ describe('PagedLoader', () => {
       requests.push(r);
       return r.cursor === undefined ? { items: ['a', 'b'], next: 'c1' } : { items: ['c'], next: '' };
     }, () => 2);
-    loader.reset('  news ');
+    loader.setKeyword('  news ');
     await loader.ensureLoaded();
     await loader.loadMore();
     assert.deepEqual(loader.items, ['a', 'b', 'c']);

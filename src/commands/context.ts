@@ -1,0 +1,23 @@
+// What every command module gets: the connection, the tree, the log and the registration wrapper.
+import type { ProfileStore } from '../credentials/profileStore';
+import type { Session } from '../credentials/session';
+import type { Log } from '../util/log';
+import type { ResourceTree } from '../views/resourceTree';
+import type { CommandHandler, CommandOptions, CommandRunner } from './runCommand';
+
+export interface CommandContext {
+  session: Session;
+  profiles: ProfileStore;
+  tree: ResourceTree;
+  log: Log;
+  runner: CommandRunner;
+  userAgent: string;
+  register(id: string, handler: CommandHandler, options?: CommandOptions): void;
+}
+
+/** A string argument or the named field of an object argument (commands accept both). */
+export function argString(arg: unknown, field: string): string | undefined {
+  if (typeof arg === 'string') return arg;
+  const value = (arg as Record<string, unknown> | undefined)?.[field];
+  return typeof value === 'string' ? value : undefined;
+}

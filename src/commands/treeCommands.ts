@@ -1,0 +1,57 @@
+// Refresh, filter, load more and retry on the Direct Mail tree.
+import * as vscode from 'vscode';
+import { checkField } from '../api/validation';
+import { AccountNode } from '../views/accountNode';
+import { GROUP_KINDS, GroupNode, type GroupKind } from '../views/groupNode';
+import { ErrorNode, LoadMoreNode, type TreeNode } from '../views/node';
+import type { CommandContext } from './context';
+import { pickGroup } from './pickers';
+
+function groupOf(c: CommandContext, arg: unknown): GroupNode | undefined {
+  if (arg instanceof GroupNode) return arg;
+  if (typeof arg === 'string' && (GROUP_KINDS as readonly string[]).includes(arg)) return c.tree.group(arg as GroupKind);
+  return undefined;
+}
+
+export function registerTreeCommands(c: CommandContext): void {
+  c.register('directMail.refresh', () => c.tree.refresh());
+
+  c.register('directMail.refreshGroup', async (arg?: unknown) => {
+    const node = groupOf(c, arg) ?? (arg && typeof arg === 'object' ? (arg as TreeNode) : await pickGroup(c.tree, vscode.l10n.t('Choose the group to refresh')));
+    if (node) c.tree.refreshNode(node);
+  });
+
+  /** filterGroup(group?, keyword?): keyword '' clears. */
+  c.register('directMail.filterGroup', async (arg?: unknown, keywordArg?: unknown) => {
+    const group = groupOf(c, arg) ?? (await pickGroup(c.tree, vscode.l10n.t('Choose the group to filter')));
+    if (!group) return undefined;
+    let keyword = typeof keywordArg === 'string' ? keywordArg : undefined;
+    if (keyword === undefined) {
+      keyword = await vscode.window.showInputBox({
+        title: vscode.l10n.t('Filter {0}', group.label),
+        prompt: vscode.l10n.t('Show only items whose name contains this text (searched by Direct Mail across all pages). Leave empty to show all.'),
+        value: group.listing.loader.keyword ?? '',
+        validateInput: (v) => (v === '' ? undefined : checkField('keyword', v)),
+      });
+      if (keyword === undefined) return undefined;
+    }
+    const problem = keyword === '' ? undefined : checkField('keyword', keyword);
+    if (problem) throw new Error(problem);
+    c.tree.setFilter(group.kind, keyword.trim() || undefined);
+    return keyword.trim();
+  });
+
+  c.register('directMail.clearFilter', async (arg?: unknown) => {
+    const group = groupOf(c, arg) ?? (await pickGroup(c.tree, vscode.l10n.t('Choose the group to show unfiltered'), (g) => !!g.listing.loader.keyword));
+    if (group) c.tree.setFilter(group.kind, undefined);
+  });
+
+  c.register('directMail.loadMore', async (arg?: unknown) => {
+    if (arg instanceof LoadMoreNode) await arg.load(arg.shown);
+  });
+
+  c.register('directMail.retry', async (arg?: unknown) => {
+    if (arg instanceof ErrorNode) await arg.retry();
+    else if (arg instanceof AccountNode) await arg.load(true);
+  });
+}

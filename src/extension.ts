@@ -1,0 +1,111 @@
+// Entry point. activate() only wires things up: it sends no request and creates no client (the client is made on
+// the first request, which happens when the Direct Mail view becomes visible or a command runs).
+//
+// Exported API (returned by activate; for tests, nothing secret in it):
+//   client()                 the DirectMailClient of the current connection, or undefined when signed out
+//   session                  Session: connection() → { profile, region, endpoint }, onDidChange
+//   tree                     ResourceTree (the TreeDataProvider): getChildren(node?) / getTreeItem(node) give
+//                            exactly what the view shows; group(kind), account(), refresh(), refreshGroup(kind)
+//   view                     the vscode.TreeView of `directMail.resources`
+//   profiles                 ProfileStore: list(), active(), stored(), secretMatches(name, secret),
+//                            hasSecret(name) — proves where a secret is without reading it out
+//   globalState()            a snapshot of this extension's globalState (keys and values)
+//   logLines()               the lines written to the "Direct Mail" log so far
+//   statusBarText()          the text of the profile status-bar item
+//   autoVerifyActive()       whether the re-check of pending domains is scheduled
+//   services                 DirectMailServices, the registration point for other parts (see commands/registry.ts)
+//   panels                   the webview PanelManager
+import * as vscode from 'vscode';
+import type { DirectMailClient } from './api';
+import { registerCopyCommands } from './commands/copyCommands';
+import type { CommandContext } from './commands/context';
+import { registerDomainCommands } from './commands/domainCommands';
+import { registerProfileCommands } from './commands/profileCommands';
+import { runContributions, type DirectMailServices } from './commands/registry';
+import { CommandRunner } from './commands/runCommand';
+import { registerTreeCommands } from './commands/treeCommands';
+import { ProfileStore } from './credentials/profileStore';
+import { Session } from './credentials/session';
+import { ProfileStatusBar } from './credentials/statusBar';
+import { Log } from './util/log';
+import { AutoVerifier } from './views/autoVerify';
+import type { TreeNode } from './views/node';
+import { ResourceTree, VIEW_ID } from './views/resourceTree';
+import { registerWebviews, type PanelManager } from './webviews';
+
+export interface DirectMailTestApi {
+  client(): DirectMailClient | undefined;
+  session: Session;
+  tree: ResourceTree;
+  view: vscode.TreeView<TreeNode>;
+  profiles: ProfileStore;
+  globalState(): Record<string, unknown>;
+  logLines(): readonly string[];
+  statusBarText(): string;
+  autoVerifyActive(): boolean;
+  services: DirectMailServices;
+  panels: PanelManager;
+}
+
+const SIGNED_IN_CONTEXT = 'directMail.signedIn';
+
+export function activate(context: vscode.ExtensionContext): DirectMailTestApi {
+  const version = String((context.extension.packageJSON as { version?: string }).version ?? '0.0.0');
+  const userAgent = `DirectMailVSCode/${version} VSCode/${vscode.version}`;
+  const log = new Log();
+  const profiles = new ProfileStore(context.globalState, context.secrets);
+  const session = new Session(profiles, log, userAgent);
+  const tree = new ResourceTree(session);
+  const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
+  const runner = new CommandRunner(log);
+  const statusBar = new ProfileStatusBar(session);
+  const autoVerifier = new AutoVerifier(tree, session, view as vscode.TreeView<unknown>, log);
+  context.subscriptions.push(log, profiles, session, tree, view, statusBar, autoVerifier);
+
+  const setSignedIn = (): void => void vscode.commands.executeCommand('setContext', SIGNED_IN_CONTEXT, !!session.connection());
+  setSignedIn();
+  context.subscriptions.push(
+    session.onDidChange(() => {
+      setSignedIn();
+      tree.refresh();
+    }),
+  );
+
+  const register = (id: string, handler: (...args: unknown[]) => unknown, options?: { progress?: string }): void => {
+    context.subscriptions.push(runner.register(id, handler, options));
+  };
+  const commands: CommandContext = { session, profiles, tree, log, runner, userAgent, register };
+  registerProfileCommands(commands);
+  registerTreeCommands(commands);
+  registerCopyCommands(commands);
+  registerDomainCommands(commands);
+
+  const panels = registerWebviews(context, {
+    client: () => session.client(),
+    log,
+    onCreated: (item) => {
+      const kind = item.kind === 'domain' ? 'domains' : item.kind === 'mailAddress' ? 'senders' : item.kind === 'receiver' ? 'receivers' : 'tags';
+      tree.refreshGroup(kind);
+    },
+  });
+  const services: DirectMailServices = { context, session, tree, log, registerCommand: register };
+  runContributions(services);
+
+  return {
+    client: () => session.client(),
+    session,
+    tree,
+    view,
+    profiles,
+    globalState: () => Object.fromEntries(context.globalState.keys().map((k) => [k, context.globalState.get(k)])),
+    logLines: () => log.recent(),
+    statusBarText: () => statusBar.text,
+    autoVerifyActive: () => autoVerifier.active,
+    services,
+    panels,
+  };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

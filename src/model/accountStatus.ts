@@ -1,0 +1,13 @@
+// Words for DescAccountSummary.UserStatus, a combination of flags (reference §8).
+import { UserStatusFlag } from '../api/types';
+import { english, type Translate } from './translate';
+
+export function accountStatusText(userStatus: number, t: Translate = english): string {
+  if (userStatus === 0) return t('Normal');
+  const words: string[] = [];
+  if (userStatus & UserStatusFlag.Frozen) words.push(t('Frozen'));
+  if (userStatus & UserStatusFlag.Overdue) words.push(t('Payment overdue'));
+  if (userStatus & UserStatusFlag.SendingRestricted) words.push(t('Sending restricted'));
+  if (userStatus & UserStatusFlag.Deleted) words.push(t('Deleted'));
+  return words.length ? words.join(', ') : t('Status {0}', userStatus);
+}

@@ -1,0 +1,71 @@
+// Optional re-check of domains awaiting verification (CheckDomain) every `directMail.autoVerifyIntervalSeconds`
+// while the view is visible; it stops by itself when no domain is pending and starts again when one appears.
+import * as vscode from 'vscode';
+import type { DomainSummary } from '../api/types';
+import type { Session } from '../credentials/session';
+import { domainStateOfSummary } from '../model/domainState';
+import type { Log } from '../util/log';
+import { readSettings, SECTION } from '../util/settings';
+import type { ResourceTree } from './resourceTree';
+
+export class AutoVerifier implements vscode.Disposable {
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private running = false;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(private readonly tree: ResourceTree, private readonly session: Session, private readonly view: vscode.TreeView<unknown>, private readonly log: Log) {
+    this.subscriptions.push(
+      tree.onDidLoadGroup((kind) => kind === 'domains' && this.schedule()),
+      view.onDidChangeVisibility(() => this.schedule()),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(`${SECTION}.autoVerifyIntervalSeconds`) && this.schedule()),
+      session.onDidChange(() => this.stop()),
+    );
+  }
+
+  /** True while a timer is set (test API). */
+  get active(): boolean {
+    return this.timer !== undefined;
+  }
+
+  private pending(): DomainSummary[] {
+    const loader = this.tree.group('domains')?.listing.loader;
+    return (loader?.items ?? []).filter((d) => domainStateOfSummary(d as DomainSummary) !== 'verified') as DomainSummary[];
+  }
+
+  private schedule(): void {
+    const seconds = readSettings().autoVerifyIntervalSeconds;
+    if (seconds <= 0 || !this.view.visible || this.pending().length === 0) return this.stop();
+    if (this.timer) return;
+    this.timer = setInterval(() => void this.tick(), seconds * 1000);
+  }
+
+  private async tick(): Promise<void> {
+    if (this.running) return;
+    const pending = this.pending();
+    const client = this.session.client();
+    if (!client || pending.length === 0) return this.stop();
+    this.running = true;
+    try {
+      let changed = false;
+      for (const d of pending) {
+        const { domainStatus } = await client.checkDomain(d.domainId);
+        if (domainStatus !== d.domainStatus) changed = true;
+      }
+      if (changed) this.tree.refreshGroup('domains');
+    } catch (error) {
+      this.log.warn(`Re-check of pending domains failed: ${(error as Error).message}`);
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  dispose(): void {
+    this.stop();
+    for (const s of this.subscriptions) s.dispose();
+  }
+}

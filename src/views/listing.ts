@@ -1,0 +1,86 @@
+// The children of a paged node (a group, or a recipient list): item nodes, then "Load more", an error node with
+// Retry, or a message when there is nothing — never an empty list that hides a failure.
+import * as vscode from 'vscode';
+import { PagedLoader, type PageFetcher } from '../model/pagedLoader';
+import { ErrorNode, LoadMoreNode, MessageNode, type TreeHost, type TreeNode } from './node';
+
+export interface ListingSpec<T> {
+  fetch: PageFetcher<T>;
+  pageSize: () => number;
+  key(item: T): string;
+  node(item: T, parent: TreeNode): TreeNode;
+  /** Shown when the list is empty. */
+  emptyText(keyword: string | undefined): string;
+}
+
+export class Listing<T> {
+  readonly loader: PagedLoader<T>;
+  private nodes = new Map<string, TreeNode>();
+
+  constructor(private readonly owner: TreeNode, private readonly host: TreeHost, private readonly spec: ListingSpec<T>) {
+    this.loader = new PagedLoader(spec.fetch, spec.pageSize);
+  }
+
+  /** Starts the first page (if needed) and re-renders the owner when it arrives. */
+  prefetch(): void {
+    if (this.loader.loaded || this.loader.loading || this.loader.error !== undefined) return;
+    void this.host.withViewProgress(() => this.loader.ensureLoaded()).then(() => this.host.changed(this.owner));
+  }
+
+  async children(): Promise<TreeNode[]> {
+    await this.host.withViewProgress(() => this.loader.ensureLoaded());
+    const loader = this.loader;
+    const out: TreeNode[] = loader.items.map((item) => this.nodeFor(item));
+    const base = this.owner.id;
+    if (loader.error !== undefined) {
+      out.push(new ErrorNode(`${base}/error`, loader.error, () => this.retry(), this.owner));
+    } else if (loader.hasMore) {
+      out.push(new LoadMoreNode(`${base}/more/${loader.items.length}`, loader.items.length, loader.total, (shown) => this.loadMore(shown), this.owner));
+    } else if (out.length === 0) {
+      out.push(new MessageNode(`${base}/empty`, this.spec.emptyText(loader.keyword), this.owner));
+    }
+    return out;
+  }
+
+  /** Loads the next page unless the click came from a "Load more" that is already stale. */
+  async loadMore(shownWhenClicked?: number): Promise<void> {
+    if (shownWhenClicked !== undefined && shownWhenClicked !== this.loader.items.length && !this.loader.loading) return;
+    await this.host.withViewProgress(() => this.loader.loadMore());
+    this.host.changed(this.owner);
+  }
+
+  async retry(): Promise<void> {
+    this.host.changed(this.owner);
+    await this.host.withViewProgress(() => this.loader.retry());
+    this.host.changed(this.owner);
+  }
+
+  /** Forgets the loaded pages (and item nodes), keeping the filter. */
+  reset(): void {
+    this.loader.reset();
+    this.nodes = new Map();
+  }
+
+  /** Forgets the loaded pages and sets a new filter keyword (undefined = none). */
+  setKeyword(keyword: string | undefined): void {
+    this.loader.setKeyword(keyword);
+    this.nodes = new Map();
+  }
+
+  /** `"keyword" · 12`, `12`, `loading…` or `failed`, for the owner's description. */
+  summary(): string {
+    const l = this.loader;
+    const count = l.loading && !l.loaded ? vscode.l10n.t('loading…') : l.error !== undefined && !l.loaded ? vscode.l10n.t('failed') : l.loaded ? String(l.total ?? l.items.length) : '';
+    return l.keyword ? `${vscode.l10n.t('filter: "{0}"', l.keyword)} · ${count}` : count;
+  }
+
+  private nodeFor(item: T): TreeNode {
+    const key = this.spec.key(item);
+    let node = this.nodes.get(key);
+    if (!node) {
+      node = this.spec.node(item, this.owner);
+      this.nodes.set(key, node);
+    }
+    return node;
+  }
+}

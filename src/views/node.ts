@@ -1,0 +1,85 @@
+// The shape every node of the Direct Mail tree has, and the small nodes shared by all groups: a message, an error
+// with Retry, and "Load more".
+import * as vscode from 'vscode';
+import { describeError, errorDetails, type ErrorDetails } from '../util/errors';
+
+export interface TreeNode {
+  /** Stable within one connection; used as the TreeItem id. */
+  readonly id: string;
+  readonly parent?: TreeNode;
+  treeItem(): vscode.TreeItem;
+  children?(): Promise<TreeNode[]>;
+}
+
+/** Anything that can re-render one node of the tree. */
+export interface TreeHost {
+  changed(node?: TreeNode): void;
+  /** Shows the view's progress bar while the work runs. */
+  withViewProgress<T>(work: () => Promise<T>): Promise<T>;
+}
+
+export class MessageNode implements TreeNode {
+  constructor(readonly id: string, private readonly text: string, readonly parent?: TreeNode, private readonly icon = 'info') {}
+
+  treeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.text, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon(this.icon);
+    item.contextValue = 'message';
+    return item;
+  }
+}
+
+/** A failed load: what went wrong, Code and RequestId, and a Retry action (click, inline button or command). */
+export class ErrorNode implements TreeNode {
+  readonly details: ErrorDetails;
+
+  constructor(readonly id: string, error: unknown, readonly retry: () => Promise<void>, readonly parent?: TreeNode) {
+    this.details = errorDetails(error);
+  }
+
+  treeItem(): vscode.TreeItem {
+    const { message, code, requestId } = this.details;
+    const item = new vscode.TreeItem(vscode.l10n.t('Error: {0}', message), vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.description = [code, requestId ? `RequestId ${requestId}` : ''].filter(Boolean).join(' · ');
+    item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+    item.contextValue = requestId ? 'error.withRequestId' : 'error';
+    item.tooltip = new vscode.MarkdownString(
+      [`$(error) ${escapeMd(describeError(this.details))}`, '', vscode.l10n.t('Click to retry.')].join('\n'),
+      true,
+    );
+    item.command = { command: 'directMail.retry', title: vscode.l10n.t('Retry'), arguments: [this] };
+    return item;
+  }
+}
+
+/** "Load more (shown of total)". Remembers how many were shown so a stale second click loads nothing. */
+export class LoadMoreNode implements TreeNode {
+  constructor(
+    readonly id: string,
+    readonly shown: number,
+    private readonly total: number | undefined,
+    readonly load: (shownWhenClicked: number) => Promise<void>,
+    readonly parent?: TreeNode,
+  ) {}
+
+  treeItem(): vscode.TreeItem {
+    const label = this.total !== undefined
+      ? vscode.l10n.t('Load more ({0} of {1})', this.shown, this.total)
+      : vscode.l10n.t('Load more ({0} shown)', this.shown);
+    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon('ellipsis');
+    item.contextValue = 'loadMore';
+    item.command = { command: 'directMail.loadMore', title: vscode.l10n.t('Load More'), arguments: [this] };
+    return item;
+  }
+}
+
+/** Escapes text the service sent before it goes into a Markdown tooltip. */
+export function escapeMd(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>$]/g, '\\$&');
+}
+
+export const icon = (id: string, color?: string): vscode.ThemeIcon => new vscode.ThemeIcon(id, color ? new vscode.ThemeColor(color) : undefined);

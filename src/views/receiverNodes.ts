@@ -1,0 +1,87 @@
+// Recipient lists (name, alias, count) and, under each, its recipients paged with NextStart.
+import * as vscode from 'vscode';
+import type { DirectMailClient } from '../api';
+import type { Receiver, Recipient } from '../api/types';
+import type { GroupSpec } from './groupNode';
+import { Listing } from './listing';
+import { escapeMd, icon, type TreeHost, type TreeNode } from './node';
+
+const cursorOf = (cursor: string | number | undefined): string | undefined => (cursor === undefined ? undefined : String(cursor));
+
+export function receiversSpec(client: () => DirectMailClient, host: TreeHost, pageSize: () => number): GroupSpec<Receiver> {
+  return {
+    kind: 'receivers',
+    label: vscode.l10n.t('Recipient Lists'),
+    icon: 'organization',
+    pageSize,
+    fetch: async ({ cursor, pageSize: size, keyword, signal }) => {
+      const page = await client().queryReceivers({ keyword, pageSize: size, nextStart: cursorOf(cursor) }, { signal });
+      return { items: page.items, next: page.items.length > 0 ? page.nextStart : undefined, total: page.totalCount };
+    },
+    key: (r) => r.receiverId,
+    node: (r, parent) => new ReceiverListNode(r, parent, client, host, pageSize),
+    emptyText: (keyword) => (keyword ? vscode.l10n.t('No recipient list matches "{0}".', keyword) : vscode.l10n.t('No recipient lists yet.')),
+  };
+}
+
+export class ReceiverListNode implements TreeNode {
+  readonly id: string;
+  readonly listing: Listing<Recipient>;
+
+  constructor(readonly receiver: Receiver, readonly parent: TreeNode, client: () => DirectMailClient, host: TreeHost, pageSize: () => number) {
+    this.id = `${parent.id}/${receiver.receiverId}`;
+    this.listing = new Listing<Recipient>(this, host, {
+      pageSize,
+      fetch: async ({ cursor, pageSize: size, signal }) => {
+        const page = await client().queryReceiverDetail({ receiverId: receiver.receiverId, pageSize: size, nextStart: cursorOf(cursor) }, { signal });
+        return { items: page.items, next: page.items.length > 0 ? page.nextStart : undefined, total: page.totalCount ?? receiver.count };
+      },
+      key: (r) => r.email,
+      node: (r, parent) => new RecipientNode(r, parent),
+      emptyText: () => vscode.l10n.t('No recipients in this list yet.'),
+    });
+  }
+
+  treeItem(): vscode.TreeItem {
+    const r = this.receiver;
+    const item = new vscode.TreeItem(r.receiversName, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.description = [r.receiversAlias, vscode.l10n.t('{0} recipients', r.count)].filter(Boolean).join(' · ');
+    item.iconPath = icon('list-unordered');
+    item.contextValue = 'receiverList';
+    item.tooltip = new vscode.MarkdownString([
+      `**${escapeMd(r.receiversName)}**`,
+      '',
+      `${vscode.l10n.t('Alias address')}: ${escapeMd(r.receiversAlias)}`,
+      '',
+      vscode.l10n.t('{0} recipients', r.count),
+      ...(r.desc ? ['', escapeMd(r.desc)] : []),
+      '',
+      `ID ${escapeMd(r.receiverId)}`,
+    ].join('\n'));
+    return item;
+  }
+
+  children(): Promise<TreeNode[]> {
+    return this.listing.children();
+  }
+}
+
+export class RecipientNode implements TreeNode {
+  readonly id: string;
+
+  constructor(readonly recipient: Recipient, readonly parent: TreeNode) {
+    this.id = `${parent.id}/${recipient.email}`;
+  }
+
+  treeItem(): vscode.TreeItem {
+    const r = this.recipient;
+    const item = new vscode.TreeItem(r.email, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.description = r.data && r.data !== '{}' ? r.data : undefined;
+    item.iconPath = icon('person');
+    item.contextValue = 'recipient';
+    item.tooltip = [r.email, r.data, r.createTime].filter(Boolean).join('\n');
+    return item;
+  }
+}

@@ -1,0 +1,66 @@
+// Sender addresses: the address, its send type (batch / trigger) and its reply-to address with its state.
+import * as vscode from 'vscode';
+import type { DirectMailClient } from '../api';
+import { MailAddressStatus, ReplyStatus, type MailAddress } from '../api/types';
+import { numberedPage } from '../model/pagedLoader';
+import type { GroupSpec } from './groupNode';
+import { escapeMd, icon, type TreeNode } from './node';
+
+export function sendersSpec(client: () => DirectMailClient, pageSize: () => number): GroupSpec<MailAddress> {
+  return {
+    kind: 'senders',
+    label: vscode.l10n.t('Sender Addresses'),
+    icon: 'mail',
+    pageSize,
+    fetch: async ({ cursor, pageSize: size, keyword, signal }) =>
+      numberedPage(await client().queryMailAddresses({ keyword, pageNo: typeof cursor === 'number' ? cursor : 1, pageSize: size }, { signal })),
+    key: (a) => a.mailAddressId,
+    node: (a, parent) => new SenderNode(a, parent),
+    emptyText: (keyword) => (keyword ? vscode.l10n.t('No sender address matches "{0}".', keyword) : vscode.l10n.t('No sender addresses yet.')),
+  };
+}
+
+export const sendTypeText = (type: string): string => (type === 'batch' ? vscode.l10n.t('batch') : vscode.l10n.t('trigger'));
+
+export class SenderNode implements TreeNode {
+  readonly id: string;
+
+  constructor(readonly address: MailAddress, readonly parent: TreeNode) {
+    this.id = `${parent.id}/${address.mailAddressId}`;
+  }
+
+  replyText(): string {
+    const a = this.address;
+    if (!a.replyAddress) return '';
+    const state = a.replyStatus === ReplyStatus.Verified ? vscode.l10n.t('verified') : vscode.l10n.t('not verified');
+    return vscode.l10n.t('reply-to {0} ({1})', a.replyAddress, state);
+  }
+
+  treeItem(): vscode.TreeItem {
+    const a = this.address;
+    const item = new vscode.TreeItem(a.accountName, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.description = [sendTypeText(a.sendtype), this.replyText()].filter(Boolean).join(' · ');
+    const frozen = a.accountStatus === MailAddressStatus.Frozen;
+    item.iconPath = frozen ? icon('lock', 'list.errorForeground') : icon(a.sendtype === 'batch' ? 'mail' : 'zap');
+    item.contextValue = `sender.${a.sendtype}`;
+    const typeLine = a.sendtype === 'batch'
+      ? vscode.l10n.t('Batch address: for newsletters and other bulk mail.')
+      : vscode.l10n.t('Trigger address: for transactional mail such as sign-up and password-reset messages.');
+    const replyLine = !a.replyAddress
+      ? vscode.l10n.t('No reply-to address is set.')
+      : a.replyStatus === ReplyStatus.Verified
+        ? vscode.l10n.t('Replies go to {0} (verified).', a.replyAddress)
+        : vscode.l10n.t('Replies go to {0}, which is not verified yet: its owner must open the verification mail.', a.replyAddress);
+    item.tooltip = new vscode.MarkdownString([
+      `**${escapeMd(a.accountName)}**${frozen ? ` — ${vscode.l10n.t('frozen')}` : ''}`,
+      '',
+      escapeMd(typeLine),
+      '',
+      escapeMd(replyLine),
+      '',
+      `ID ${escapeMd(a.mailAddressId)}`,
+    ].join('\n'));
+    return item;
+  }
+}

@@ -1,0 +1,40 @@
+// Tags: name and ID.
+import * as vscode from 'vscode';
+import type { DirectMailClient } from '../api';
+import type { Tag } from '../api/types';
+import { numberedPage } from '../model/pagedLoader';
+import type { GroupSpec } from './groupNode';
+import { escapeMd, icon, type TreeNode } from './node';
+
+export function tagsSpec(client: () => DirectMailClient, pageSize: () => number): GroupSpec<Tag> {
+  return {
+    kind: 'tags',
+    label: vscode.l10n.t('Tags'),
+    icon: 'tag',
+    pageSize,
+    fetch: async ({ cursor, pageSize: size, keyword, signal }) =>
+      numberedPage(await client().queryTags({ keyword, pageNo: typeof cursor === 'number' ? cursor : 1, pageSize: size }, { signal })),
+    key: (t) => t.tagId,
+    node: (t, parent) => new TagNode(t, parent),
+    emptyText: (keyword) => (keyword ? vscode.l10n.t('No tag matches "{0}".', keyword) : vscode.l10n.t('No tags yet.')),
+  };
+}
+
+export class TagNode implements TreeNode {
+  readonly id: string;
+
+  constructor(readonly tag: Tag, readonly parent: TreeNode) {
+    this.id = `${parent.id}/${tag.tagId}`;
+  }
+
+  treeItem(): vscode.TreeItem {
+    const t = this.tag;
+    const item = new vscode.TreeItem(t.tagName, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.description = `ID ${t.tagId}`;
+    item.iconPath = icon('tag');
+    item.contextValue = 'tag';
+    item.tooltip = new vscode.MarkdownString(`**${escapeMd(t.tagName)}**${t.tagDescription ? `\n\n${escapeMd(t.tagDescription)}` : ''}\n\nID ${escapeMd(t.tagId)}`);
+    return item;
+  }
+}

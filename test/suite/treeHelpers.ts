@@ -1,0 +1,118 @@
+// Shared by the tree/profile extension-host tests: the extension's test API, the emulator's admin routes, and
+// reading the tree exactly as VS Code does (getChildren + getTreeItem). Expected values come from the emulator's
+// state API, never from the code under test.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { DirectMailTestApi } from '../../src/extension';
+
+export const EXTENSION_ID = 'direct-mail-tools.direct-mail-vscode';
+export type Api = DirectMailTestApi;
+export type Node = Parameters<Api['tree']['getTreeItem']>[0];
+
+export const DEMO_KEY = {
+  accessKeyId: process.env.DM_EMULATOR_ACCESS_KEY_ID ?? 'LTAI5tDemoEmulatorKey',
+  accessKeySecret: process.env.DM_EMULATOR_ACCESS_KEY_SECRET ?? 'DemoEmulatorSecretNotReal0000',
+};
+/** The emulator's second account (CONTRACT.md). */
+export const OTHER_KEY = { accessKeyId: 'LTAI5tOtherEmulatorKey', accessKeySecret: 'OtherEmulatorSecretNotReal000' };
+
+export async function api(): Promise<Api> {
+  const extension = vscode.extensions.getExtension<Api>(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is not loaded`);
+  return extension.isActive ? extension.exports : extension.activate();
+}
+
+export function emulatorUrl(): string {
+  const url = process.env.DM_TEST_EMULATOR_URL;
+  assert.ok(url, 'DM_TEST_EMULATOR_URL is not set');
+  return url;
+}
+
+export async function admin<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${emulatorUrl()}/__emulator/${path}`, {
+    method,
+    headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  assert.equal(response.status, 200, `${method} /__emulator/${path} answered ${response.status}`);
+  return (await response.json()) as T;
+}
+
+export interface StateRecord { kind: string; type: string; host: string; value: string }
+export interface StateAccount {
+  accessKeyId: string;
+  totals: { domains: number; mailAddresses: number; receivers: number; tags: number };
+  domains: { id: number | string; name: string; status: number; dns: Record<string, StateRecord>; records: Record<string, { verified: boolean; published: boolean }> }[];
+  mailAddresses: { id: number | string; accountName: string; sendtype: string; replyAddress?: string }[];
+  receivers: { id: number | string; name: string; alias: string; count: number; recipients: { email: string }[] }[];
+  tags: { id: number | string; name: string }[];
+}
+
+export async function emulatorState(): Promise<{ demo: StateAccount; other: StateAccount }> {
+  return (await admin<{ accounts: { demo: StateAccount; other: StateAccount } }>('GET', 'state')).accounts;
+}
+
+export interface LoggedRequest { action: string; params: Record<string, string>; status: number; code?: string }
+
+export async function requests(): Promise<LoggedRequest[]> {
+  return (await admin<{ requests: LoggedRequest[] }>('GET', 'requests')).requests;
+}
+
+export async function resetEmulator(): Promise<void> {
+  await admin('DELETE', 'faults');
+  await admin('POST', 'reset', { seed: 'demo' });
+  await admin('DELETE', 'requests');
+}
+
+/** Removes every stored profile (and its secret) through the command, without prompts. */
+export async function removeAllProfiles(a: Api): Promise<void> {
+  for (const p of a.profiles.stored()) await vscode.commands.executeCommand('directMail.removeProfile', { name: p.name, confirmed: true });
+  assert.deepEqual(a.profiles.stored(), []);
+}
+
+/** Starts from no profiles, then adds one with the given key (checked against the emulator). */
+export async function signInAs(a: Api, name: string, key: { accessKeyId: string; accessKeySecret: string }): Promise<void> {
+  await removeAllProfiles(a);
+  const saved = await vscode.commands.executeCommand('directMail.addProfile', { name, ...key, region: 'cn-hangzhou' });
+  assert.equal(saved, name, `adding profile ${name} failed: ${a.logLines().slice(-3).join(' | ')}`);
+  assert.equal(a.session.connection()?.profile.name, name);
+}
+
+export interface Shown { node: Node; label: string; description: string; contextValue: string; tooltip: string }
+
+const text = (value: unknown): string =>
+  typeof value === 'string' ? value : value && typeof value === 'object' && 'value' in value ? String((value as { value: unknown }).value) : value && typeof value === 'object' && 'label' in value ? String((value as { label: unknown }).label) : '';
+
+export async function children(a: Api, node?: Node): Promise<Shown[]> {
+  const nodes = (await a.tree.getChildren(node)) ?? [];
+  return nodes.map((n) => show(a, n));
+}
+
+export function show(a: Api, node: Node): Shown {
+  const item = a.tree.getTreeItem(node) as vscode.TreeItem;
+  // Markdown escapes removed: the tooltip as a person reads it.
+  const tooltip = text(item.tooltip).replace(/\\(.)/g, '$1');
+  return { node, label: text(item.label), description: text(item.description), contextValue: item.contextValue ?? '', tooltip };
+}
+
+/** The root's group with this label, after its first page arrived (children awaited). */
+export async function group(a: Api, label: string): Promise<{ group: Shown; items: Shown[] }> {
+  const root = await children(a);
+  const found = root.find((s) => s.label === label);
+  assert.ok(found, `no group "${label}" among ${root.map((r) => r.label).join(', ')}`);
+  const items = await children(a, found.node);
+  return { group: show(a, found.node), items };
+}
+
+export async function withSetting<T>(key: string, value: unknown, work: () => Promise<T>): Promise<T> {
+  const config = vscode.workspace.getConfiguration('directMail');
+  await config.update(key, value, vscode.ConfigurationTarget.Global);
+  try {
+    return await work();
+  } finally {
+    await config.update(key, undefined, vscode.ConfigurationTarget.Global);
+  }
+}
+
+/** The service lists newest first; tests compare what is shown as a set with the emulator's state. */
+export const sorted = (values: readonly string[]): string[] => [...values].sort();
