@@ -69,18 +69,26 @@ export class PanelManager implements vscode.Disposable {
     return host;
   }
 
+  /**
+   * Rebuilds a panel VS Code restored after a reload from the state its page saved. The state came from the
+   * page, so it is checked; a panel whose state does not fit its kind is closed.
+   */
+  revive(kind: PanelKey['panel'], panel: vscode.WebviewPanel, state: unknown): PanelHost | undefined {
+    const parsed = webviewStateSchema.safeParse(state);
+    if (!parsed.success || parsed.data.key.panel !== kind) {
+      this.log.warn(`Closed a restored ${kind} panel whose saved state was not usable.`);
+      panel.dispose();
+      return undefined;
+    }
+    return this.open(parsed.data.key, panel);
+  }
+
   /** Serializers so open panels come back after a window reload (activation event onWebviewPanel:<viewType>). */
   registerSerializers(): vscode.Disposable[] {
     return (Object.keys(PANEL_TYPES) as PanelKey['panel'][]).map((kind) =>
       vscode.window.registerWebviewPanelSerializer(PANEL_TYPES[kind].viewType, {
         deserializeWebviewPanel: async (panel: vscode.WebviewPanel, state: unknown) => {
-          const parsed = webviewStateSchema.safeParse(state);
-          if (!parsed.success || parsed.data.key.panel !== kind) {
-            this.log.warn(`Closed a restored ${kind} panel whose saved state was not usable.`);
-            panel.dispose();
-            return;
-          }
-          this.open(parsed.data.key, panel);
+          this.revive(kind, panel, state);
         },
       }),
     );

@@ -3,7 +3,7 @@
 // dark and the light theme (test-results/<panel>-dark.png, <panel>-light.png).
 import * as assert from 'node:assert/strict';
 import type { Frame, Page } from 'playwright-core';
-import { emulatorUrl, page, screenshot, setTheme } from './harness';
+import { emulatorUrl, page, pickQuickInput, runCommand, screenshot, setTheme } from './harness';
 
 interface EmulatorAccount {
   totals: { domains: number; mailAddresses: number; receivers: number; tags: number; templates: number };
@@ -42,21 +42,9 @@ async function panel(heading: string | RegExp): Promise<Frame> {
   });
 }
 
-/** Runs a palette command by title; leaves any quick pick the command opens on screen. */
-async function command(title: string): Promise<void> {
-  const p = page();
-  await p.keyboard.press('Escape');
-  await p.keyboard.press('F1');
-  const input = p.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
-  const row = p.locator('.quick-input-list .monaco-list-row', { has: p.locator('.label-name', { hasText: title }) });
-  await row.first().waitFor({ state: 'visible' });
-  await row.first().click();
-}
-
 async function closeEditors(): Promise<void> {
-  await command('View: Close All Editors');
+  await page().keyboard.press('Escape');
+  await runCommand('View: Close All Editors');
 }
 
 async function clipboard(p: Page): Promise<string> {
@@ -91,9 +79,8 @@ describe('Webview panels in the workbench', () => {
     const account = await demoAccount();
     const domain = account.domains.find((d) => d.name === 'example.com');
     assert.ok(domain);
-    await command('Direct Mail: Open DNS Setup');
-    const pick = page().locator('.quick-input-list .monaco-list-row', { has: page().locator('.label-name', { hasText: /^example\.com$/ }) });
-    await pick.first().click();
+    await runCommand('Direct Mail: Open DNS Setup');
+    await pickQuickInput('example.com', 'example.com');
     const frame = await panel('DNS setup: example.com');
     await frame.locator('table.records tbody tr').first().waitFor();
     assert.equal(await frame.locator('table.records tbody tr').count(), Object.keys(domain.dns).length);
@@ -115,9 +102,8 @@ describe('Webview panels in the workbench', () => {
   });
 
   it('DNS setup panel: Verify updates the states in place', async () => {
-    await command('Direct Mail: Open DNS Setup');
-    const pick = page().locator('.quick-input-list .monaco-list-row', { has: page().locator('.label-name', { hasText: /^mail\.example\.org$/ }) });
-    await pick.first().click();
+    await runCommand('Direct Mail: Open DNS Setup');
+    await pickQuickInput('mail.example.org', 'mail.example.org');
     const frame = await panel('DNS setup: mail.example.org');
     assert.match(await frame.locator('#domain-state').innerText(), /Not verified/);
     await fetch(`${emulatorUrl()}/__emulator/publish`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"domainName":"mail.example.org"}' });
@@ -128,7 +114,7 @@ describe('Webview panels in the workbench', () => {
 
   it('account overview: shows the account\'s counts and quotas in both themes', async () => {
     const totals = (await demoAccount()).totals;
-    await command('Direct Mail: Open Account Overview');
+    await runCommand('Direct Mail: Open Account Overview');
     const frame = await panel('Direct Mail account');
     await frame.locator('#count-domains').waitFor();
     for (const [key, n] of Object.entries(totals)) {
@@ -142,7 +128,7 @@ describe('Webview panels in the workbench', () => {
   });
 
   it('create tag form: checks while typing, creates, and keeps the input of a rejected create', async () => {
-    await command('Direct Mail: Create Tag…');
+    await runCommand('Direct Mail: Create Tag…');
     const frame = await panel('Create tag');
     const name = frame.locator('#field-tagName input');
     const submit = frame.locator('#submit');
@@ -167,10 +153,20 @@ describe('Webview panels in the workbench', () => {
     assert.equal(await name.inputValue(), 'welcome');
     assert.equal(await frame.locator('#field-tagDescription textarea').inputValue(), 'kept after the failure');
     await screenshot('form-panel-rejected');
+
+    // Hidden behind another panel the page is discarded (no retainContextWhenHidden); shown again it
+    // restores what was typed from its saved state.
+    await runCommand('Direct Mail: Open Account Overview');
+    await panel('Direct Mail account');
+    await page().locator('.tabs-container .tab', { hasText: 'Create tag' }).click();
+    const restored = await panel('Create tag');
+    await restored.locator('#field-tagName input').waitFor();
+    assert.equal(await restored.locator('#field-tagName input').inputValue(), 'welcome');
+    assert.equal(await restored.locator('#field-tagDescription textarea').inputValue(), 'kept after the failure');
   });
 
   it('create sender address form: picks a verified domain and creates the address', async () => {
-    await command('Direct Mail: Create Sender Address…');
+    await runCommand('Direct Mail: Create Sender Address…');
     const frame = await panel('Create sender address');
     await frame.locator('#field-localPart input').fill('e2e-alerts');
     await frame.locator('#field-domain').waitFor();

@@ -154,6 +154,23 @@ describe('Webview panels', function () {
       assert.deepEqual(await requests(), []);
     });
 
+    it('revives a panel from the state its page saved, and closes one with unusable state', async () => {
+      const revived = vscode.window.createWebviewPanel('directMail.createForm', 'restored', vscode.ViewColumn.Active);
+      const host = manager.revive('form', revived, { key: { panel: 'form', form: 'receiver' }, values: { receiversName: 'kept' } });
+      assert.ok(host);
+      assert.equal(host.panel, revived);
+      assert.deepEqual(viewOf(await send(host, { type: 'ready' })), { panel: 'form', form: 'receiver' });
+      assert.match(host.panel.webview.html, /Content-Security-Policy" content="default-src 'none'; script-src 'nonce-/);
+      assert.ok(host.panel.webview.options.localResourceRoots?.every((root) => root.path.endsWith('/dist/webviews')));
+
+      const broken = vscode.window.createWebviewPanel('directMail.dnsSetup', 'restored', vscode.ViewColumn.Active);
+      let closed = false;
+      broken.onDidDispose(() => (closed = true));
+      assert.equal(manager.revive('dns', broken, { key: { panel: 'dns', domainId: '' } }), undefined);
+      assert.equal(closed, true);
+      assert.equal(manager.revive('dns', vscode.window.createWebviewPanel('directMail.dnsSetup', 'x', vscode.ViewColumn.Active), { key: { panel: 'account' } }), undefined);
+    });
+
     it('answers each request exactly once, with its id', async () => {
       const { host } = await open({ panel: 'account' });
       const posted = await send(host, { type: 'refresh', id: 77 });
