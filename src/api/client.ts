@@ -74,13 +74,13 @@ export class DirectMailClient {
 
   // ------------------------------------------------------------------------------------------ account
 
-  descAccountSummary(opts?: CallOptions): Promise<AccountSummary> {
+  async descAccountSummary(opts?: CallOptions): Promise<AccountSummary> {
     return this.call({ action: 'DescAccountSummary', query: {} }, parse.parseAccountSummary, opts);
   }
 
   // ------------------------------------------------------------------------------------------ domains
 
-  queryDomains(q: { keyword?: string; status?: DomainStatus; pageNo?: number; pageSize?: number } = {}, opts?: CallOptions): Promise<Page<DomainSummary>> {
+  async queryDomains(q: { keyword?: string; status?: DomainStatus; pageNo?: number; pageSize?: number } = {}, opts?: CallOptions): Promise<Page<DomainSummary>> {
     const action = 'QueryDomainByParam';
     const query = this.pageQuery(action, q);
     if (q.keyword) {
@@ -92,7 +92,7 @@ export class DirectMailClient {
     return this.callPage(action, query, parse.parseDomainPage, opts);
   }
 
-  descDomain(domainId: string, o: { realTime?: boolean } = {}, opts?: CallOptions): Promise<DomainDetail> {
+  async descDomain(domainId: string, o: { realTime?: boolean } = {}, opts?: CallOptions): Promise<DomainDetail> {
     const action = 'DescDomain';
     this.checkId(action, 'the domain ID', domainId);
     const query: Record<string, string> = { DomainId: domainId };
@@ -100,7 +100,7 @@ export class DirectMailClient {
     return this.call({ action, query }, parse.parseDomainDetail, opts);
   }
 
-  createDomain(input: { domainName: string; dkimSelector?: string }, opts?: CallOptions): Promise<{ domainId: string }> {
+  async createDomain(input: { domainName: string; dkimSelector?: string }, opts?: CallOptions): Promise<{ domainId: string }> {
     const action = 'CreateDomain';
     this.check(action, 'domainName', input.domainName);
     const query: Record<string, string> = { DomainName: input.domainName };
@@ -111,13 +111,13 @@ export class DirectMailClient {
     return this.call({ action, query }, parse.parseCreateDomain, opts);
   }
 
-  deleteDomain(domainId: string, opts?: CallOptions): Promise<void> {
+  async deleteDomain(domainId: string, opts?: CallOptions): Promise<void> {
     this.checkId('DeleteDomain', 'the domain ID', domainId);
     return this.call({ action: 'DeleteDomain', query: { DomainId: domainId } }, parse.parseEmpty, opts);
   }
 
   /** Re-runs DNS verification. */
-  checkDomain(domainId: string, opts?: CallOptions): Promise<{ domainStatus: DomainStatus }> {
+  async checkDomain(domainId: string, opts?: CallOptions): Promise<{ domainStatus: DomainStatus }> {
     this.checkId('CheckDomain', 'the domain ID', domainId);
     return this.call({ action: 'CheckDomain', query: { DomainId: domainId } }, parse.parseCheckDomain, opts);
   }
@@ -136,7 +136,7 @@ export class DirectMailClient {
 
   // ------------------------------------------------------------------------------------------ sender addresses
 
-  queryMailAddresses(q: { keyword?: string; sendtype?: SendType; pageNo?: number; pageSize?: number } = {}, opts?: CallOptions): Promise<Page<MailAddress>> {
+  async queryMailAddresses(q: { keyword?: string; sendtype?: SendType; pageNo?: number; pageSize?: number } = {}, opts?: CallOptions): Promise<Page<MailAddress>> {
     const action = 'QueryMailAddressByParam';
     const query = this.pageQuery(action, q);
     if (q.keyword) {
@@ -150,7 +150,7 @@ export class DirectMailClient {
     return this.callPage(action, query, parse.parseMailAddressPage, opts);
   }
 
-  createMailAddress(input: { accountName: string; sendtype: SendType; replyAddress?: string }, opts?: CallOptions): Promise<{ mailAddressId: string }> {
+  async createMailAddress(input: { accountName: string; sendtype: SendType; replyAddress?: string }, opts?: CallOptions): Promise<{ mailAddressId: string }> {
     const action = 'CreateMailAddress';
     this.check(action, 'accountName', input.accountName);
     this.check(action, 'sendType', input.sendtype);
@@ -163,7 +163,7 @@ export class DirectMailClient {
   }
 
   /** Changes the SMTP password and/or the reply-to address (a new reply-to must be verified again). */
-  modifyMailAddress(input: { mailAddressId: string; password?: string; replyAddress?: string }, opts?: CallOptions): Promise<void> {
+  async modifyMailAddress(input: { mailAddressId: string; password?: string; replyAddress?: string }, opts?: CallOptions): Promise<void> {
     const action = 'ModifyMailAddress';
     this.checkId(action, 'the sender address ID', input.mailAddressId);
     const query: Record<string, string> = { MailAddressId: input.mailAddressId };
@@ -179,13 +179,13 @@ export class DirectMailClient {
     return this.call({ action, query }, parse.parseEmpty, opts);
   }
 
-  deleteMailAddress(mailAddressId: string, opts?: CallOptions): Promise<void> {
+  async deleteMailAddress(mailAddressId: string, opts?: CallOptions): Promise<void> {
     this.checkId('DeleteMailAddress', 'the sender address ID', mailAddressId);
     return this.call({ action: 'DeleteMailAddress', query: { MailAddressId: mailAddressId } }, parse.parseEmpty, opts);
   }
 
   /** Sends the verification mail to the sender address's reply-to address (`lang: 'en'` for English). */
-  checkReplyToMailAddress(mailAddressId: string, o: { lang?: string } = {}, opts?: CallOptions): Promise<void> {
+  async checkReplyToMailAddress(mailAddressId: string, o: { lang?: string } = {}, opts?: CallOptions): Promise<void> {
     const action = 'CheckReplyToMailAddress';
     this.checkId(action, 'the sender address ID', mailAddressId);
     const query: Record<string, string> = { MailAddressId: mailAddressId, Region: this.region };
@@ -194,7 +194,7 @@ export class DirectMailClient {
   }
 
   /** Confirms a reply-to address with the ticket from the verification mail. */
-  approveReplyMailAddress(ticket: string, opts?: CallOptions): Promise<void> {
+  async approveReplyMailAddress(ticket: string, opts?: CallOptions): Promise<void> {
     const action = 'ApproveReplyMailAddress';
     const problem = tokenProblem('the verification ticket', ticket.trim());
     if (problem) throw invalidInput(action, `${problem} Copy it from the link in the verification mail.`);
@@ -203,13 +203,13 @@ export class DirectMailClient {
 
   // ------------------------------------------------------------------------------------------ recipient lists
 
-  queryReceivers(q: { keyword?: string; pageSize?: number; nextStart?: string } = {}, opts?: CallOptions): Promise<CursorPage<Receiver>> {
+  async queryReceivers(q: { keyword?: string; pageSize?: number; nextStart?: string } = {}, opts?: CallOptions): Promise<CursorPage<Receiver>> {
     const action = 'QueryReceiverByParam';
     const query = this.cursorQuery(action, q);
     return this.call({ action, query }, parse.parseReceiverPage, opts);
   }
 
-  createReceiver(input: { receiversName: string; receiversAlias: string; desc?: string }, opts?: CallOptions): Promise<{ receiverId: string }> {
+  async createReceiver(input: { receiversName: string; receiversAlias: string; desc?: string }, opts?: CallOptions): Promise<{ receiverId: string }> {
     const action = 'CreateReceiver';
     this.check(action, 'receiverName', input.receiversName);
     this.check(action, 'receiverAlias', input.receiversAlias);
@@ -221,12 +221,12 @@ export class DirectMailClient {
     return this.call({ action, query }, parse.parseCreateReceiver, opts);
   }
 
-  deleteReceiver(receiverId: string, opts?: CallOptions): Promise<void> {
+  async deleteReceiver(receiverId: string, opts?: CallOptions): Promise<void> {
     this.checkToken('DeleteReceiver', 'the recipient list ID', receiverId);
     return this.call({ action: 'DeleteReceiver', query: { ReceiverId: receiverId } }, parse.parseEmpty, opts);
   }
 
-  queryReceiverDetail(q: { receiverId: string; keyword?: string; pageSize?: number; nextStart?: string }, opts?: CallOptions): Promise<RecipientPage> {
+  async queryReceiverDetail(q: { receiverId: string; keyword?: string; pageSize?: number; nextStart?: string }, opts?: CallOptions): Promise<RecipientPage> {
     const action = 'QueryReceiverDetail';
     this.checkToken(action, 'the recipient list ID', q.receiverId);
     const query = this.cursorQuery(action, q);
@@ -235,7 +235,7 @@ export class DirectMailClient {
   }
 
   /** Adds up to 500 recipients; entries the service refuses (duplicates, bad addresses) come back in `errors`. */
-  saveReceiverDetail(receiverId: string, details: readonly RecipientInput[], opts?: CallOptions): Promise<SaveReceiverDetailResult> {
+  async saveReceiverDetail(receiverId: string, details: readonly RecipientInput[], opts?: CallOptions): Promise<SaveReceiverDetailResult> {
     const action = 'SaveReceiverDetail';
     this.checkToken(action, 'the recipient list ID', receiverId);
     if (details.length === 0) throw invalidInput(action, 'Add at least one recipient address.');
@@ -249,7 +249,7 @@ export class DirectMailClient {
     return this.call({ action, query: { ReceiverId: receiverId }, body: { Detail: JSON.stringify(rows) } }, parse.parseSaveReceiverDetail, opts);
   }
 
-  deleteReceiverDetail(receiverId: string, email: string, opts?: CallOptions): Promise<void> {
+  async deleteReceiverDetail(receiverId: string, email: string, opts?: CallOptions): Promise<void> {
     const action = 'DeleteReceiverDetail';
     this.checkToken(action, 'the recipient list ID', receiverId);
     this.check(action, 'emailAddress', email);
@@ -258,7 +258,7 @@ export class DirectMailClient {
 
   // ------------------------------------------------------------------------------------------ tags
 
-  queryTags(q: { keyword?: string; pageNo?: number; pageSize?: number } = {}, opts?: CallOptions): Promise<Page<Tag>> {
+  async queryTags(q: { keyword?: string; pageNo?: number; pageSize?: number } = {}, opts?: CallOptions): Promise<Page<Tag>> {
     const action = 'QueryTagByParam';
     const query = this.pageQuery(action, q);
     if (q.keyword) {
@@ -268,25 +268,25 @@ export class DirectMailClient {
     return this.callPage(action, query, parse.parseTagPage, opts);
   }
 
-  createTag(input: { tagName: string; tagDescription?: string }, opts?: CallOptions): Promise<{ tagId: string }> {
+  async createTag(input: { tagName: string; tagDescription?: string }, opts?: CallOptions): Promise<{ tagId: string }> {
     const action = 'CreateTag';
     return this.call({ action, query: this.tagQuery(action, input) }, parse.parseCreateTag, opts);
   }
 
-  modifyTag(input: { tagId: string; tagName: string; tagDescription?: string }, opts?: CallOptions): Promise<void> {
+  async modifyTag(input: { tagId: string; tagName: string; tagDescription?: string }, opts?: CallOptions): Promise<void> {
     const action = 'ModifyTag';
     this.checkId(action, 'the tag ID', input.tagId);
     return this.call({ action, query: { ...this.tagQuery(action, input), TagId: input.tagId } }, parse.parseEmpty, opts);
   }
 
-  deleteTag(tagId: string, opts?: CallOptions): Promise<void> {
+  async deleteTag(tagId: string, opts?: CallOptions): Promise<void> {
     this.checkId('DeleteTag', 'the tag ID', tagId);
     return this.call({ action: 'DeleteTag', query: { TagId: tagId } }, parse.parseEmpty, opts);
   }
 
   // ------------------------------------------------------------------------------------------ sending
 
-  singleSendMail(req: SingleSendMailRequest, opts?: CallOptions): Promise<SingleSendMailResult> {
+  async singleSendMail(req: SingleSendMailRequest, opts?: CallOptions): Promise<SingleSendMailResult> {
     const action = 'SingleSendMail';
     const addressType = req.addressType ?? 1;
     if (req.accountName.includes('@') || addressType === 1) this.check(action, 'accountName', req.accountName);

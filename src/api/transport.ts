@@ -7,7 +7,7 @@ export interface TransportOptions {
   /** Origin, e.g. `https://dm.aliyuncs.com`. */
   origin: string;
   connectTimeoutMs: number;
-  /** Limit for the response headers and for each pause between body chunks. */
+  /** Limit for a whole exchange, from dispatch to the last body byte. */
   requestTimeoutMs: number;
   /** Concurrent connections per endpoint. */
   connections?: number;
@@ -67,8 +67,9 @@ export class HttpTransport {
       connections: options.connections ?? 64,
       keepAliveTimeout: 10_000,
       connect: { timeout: options.connectTimeoutMs },
-      headersTimeout: options.requestTimeoutMs,
-      bodyTimeout: options.requestTimeoutMs,
+      // Backstops only: the deadline in send() is what normally ends a slow request.
+      headersTimeout: options.requestTimeoutMs + 1000,
+      bodyTimeout: options.requestTimeoutMs + 1000,
     });
   }
 
@@ -81,14 +82,17 @@ export class HttpTransport {
       let gotHeaders = false;
       const chunks: Buffer[] = [];
       let settled = false;
-      const onAbort = (): void => {
-        const reason = new TransportError('aborted', gotHeaders ? 'body' : 'sent', 'cancelled');
+      const stop = (reason: TransportError): void => {
         controller?.abort(reason);
         finish(reason);
       };
+      const onAbort = (): void => stop(new TransportError('aborted', gotHeaders ? 'body' : 'sent', 'cancelled'));
+      // One deadline for the whole exchange (undici's own timeouts tick in whole seconds and restart per chunk).
+      const timer = setTimeout(() => stop(new TransportError('timeout', gotHeaders ? 'body' : 'sent', 'timeout')), this.requestTimeoutMs);
       const finish = (error?: TransportError): void => {
         if (settled) return;
         settled = true;
+        clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);
         if (error) reject(error);
         else resolve({ status, headers, body: chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8') });
@@ -122,8 +126,6 @@ export class HttpTransport {
         method: request.method,
         headers: request.headers,
         body: request.body,
-        headersTimeout: this.requestTimeoutMs,
-        bodyTimeout: this.requestTimeoutMs,
       }, handler);
     });
   }

@@ -78,8 +78,8 @@ function repeatedClass(chars: string[]): boolean {
 const smtpPassword: Rule = (v) => {
   const len = lengthProblem('an SMTP password', v, 10, 20);
   if (len) return v === '' ? len : `The SMTP password must be 10 to 20 characters long (now ${v.length}).`;
-  const bad = firstBadChar(v, /[\x21-\x7e]/);
-  if (bad) return `The SMTP password may not contain ${bad}; use letters, digits and symbols without spaces.`;
+  const bad = firstBadChar(v, /[A-Za-z0-9]/);
+  if (bad) return `The SMTP password may contain only letters and digits; remove ${bad}.`;
   const digits = v.match(/[0-9]/g) ?? [];
   const upper = v.match(/[A-Z]/g) ?? [];
   const lower = v.match(/[a-z]/g) ?? [];
