@@ -76,8 +76,8 @@ function repeatedClass(chars: string[]): boolean {
 }
 
 const smtpPassword: Rule = (v) => {
-  const len = lengthProblem('an SMTP password', v, 10, 20);
-  if (len) return v === '' ? len : `The SMTP password must be 10 to 20 characters long (now ${v.length}).`;
+  if (v === '') return 'Enter an SMTP password: 10 to 20 letters and digits, with at least two digits, two upper-case and two lower-case letters.';
+  if (v.length < 10 || v.length > 20) return `The SMTP password must be 10 to 20 characters long (now ${v.length}).`;
   const bad = firstBadChar(v, /[A-Za-z0-9]/);
   if (bad) return `The SMTP password may contain only letters and digits; remove ${bad}.`;
   const digits = v.match(/[0-9]/g) ?? [];

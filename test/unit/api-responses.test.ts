@@ -1,0 +1,134 @@
+// Response parsing accepts the wire quirks of the reference and names the field when a body does not fit.
+import { strict as assert } from 'node:assert';
+import { DirectMailError, serviceError } from '../../src/api/errors';
+import {
+  parseAccountSummary, parseCheckDomain, parseCreateDomain, parseDomainDetail, parseDomainPage, parseMailAddressPage,
+  parseReceiverPage, parseRecipientPage, parseSaveReceiverDetail, parseTagPage,
+} from '../../src/api/responses';
+import { DomainStatus, RecordStatus, ReplyStatus } from '../../src/api/types';
+
+const asked = { pageNo: 1, pageSize: 10 };
+
+function invalid(fn: () => unknown): DirectMailError {
+  try {
+    fn();
+  } catch (e) {
+    assert.ok(e instanceof DirectMailError);
+    assert.equal(e.code, 'InvalidResponse');
+    return e;
+  }
+  assert.fail('expected InvalidResponse');
+}
+
+describe('api responses', () => {
+  it('reads the account summary sample and tolerates fields added later being absent', () => {
+    const s = parseAccountSummary('DescAccountSummary', {
+      RequestId: 'X', DailyQuota: 2000, MonthQuota: '60000', QuotaLevel: 2, MaxQuotaLevel: 10, RemainFreeQuota: 1910, UserStatus: 0,
+      Domains: 1, Templates: 1, DayuStatus: 0, SomethingNew: { a: 1 },
+    });
+    assert.deepEqual(s, {
+      dailyQuota: 2000, dailyRemainFreeQuota: 0, monthQuota: 60000, remainFreeQuota: 1910, quotaLevel: 2, maxQuotaLevel: 10,
+      userStatus: 0, ipChannelType: undefined, domains: 1, mailAddresses: 0, tags: 0, templates: 1, receivers: 0, enableTimes: 0,
+    });
+  });
+
+  it('reads domains from data.domain[] with string statuses and a numeric id', () => {
+    const page = parseDomainPage('QueryDomainByParam', {
+      RequestId: 'X', PageNumber: 2, PageSize: 10, TotalCount: 11,
+      data: { domain: [{ DomainId: 158910, DomainName: 'mail.example.com', DomainRecord: 'tok', DomainStatus: '1', SpfAuthStatus: '0', MxAuthStatus: '1', IcpStatus: '0', CreateTime: '2025-03-19T12:49Z', UtcCreateTime: 1742388540 }] },
+    }, asked);
+    assert.deepEqual(page, {
+      pageNumber: 2, pageSize: 10, totalCount: 11,
+      items: [{
+        domainId: '158910', domainName: 'mail.example.com', domainStatus: DomainStatus.NotVerified, domainRecord: 'tok',
+        spfAuthStatus: RecordStatus.Verified, mxAuthStatus: RecordStatus.NotVerified, cnameAuthStatus: undefined, confirmStatus: undefined,
+        icpFiled: false, createTime: '2025-03-19T12:49Z', utcCreateTime: 1742388540,
+      }],
+    });
+  });
+
+  it('treats a missing list wrapper as an empty page and fills missing echo fields from the request', () => {
+    assert.deepEqual(parseTagPage('QueryTagByParam', { RequestId: 'X' }, { pageNo: 3, pageSize: 20 }), { items: [], pageNumber: 3, pageSize: 20, totalCount: 0 });
+    assert.deepEqual(parseTagPage('QueryTagByParam', { RequestId: 'X', data: { tag: null } }, asked).items, []);
+  });
+
+  it('reads sender addresses with the numeric wire types of the official sample', () => {
+    const [m] = parseMailAddressPage('QueryMailAddressByParam', {
+      PageNumber: 1, PageSize: 10, TotalCount: 1,
+      data: { mailAddress: [{ MailAddressId: 237915, AccountName: 'noreply@mail.example.com', Sendtype: 'trigger', AccountStatus: 0, DomainStatus: 0, ReplyAddress: '', ReplyStatus: 1, DailyCount: -1, MonthCount: '-1', DailyReqCount: 0, MonthReqCount: 0, CreateTime: '2021-05-13T15:54Z' }] },
+    }, asked).items;
+    assert.equal(m.mailAddressId, '237915');
+    assert.equal(m.monthCount, -1);
+    assert.equal(m.replyStatus, ReplyStatus.Verified);
+    assert.equal(m.configSetId, undefined);
+  });
+
+  it('reads DescDomain (strings except DmarcAuthStatus and DkimRsaLength) and CheckDomain (number)', () => {
+    const d = parseDomainDetail('DescDomain', {
+      DomainId: '1', DomainName: 'mail.example.com', DomainStatus: '0', TlDomainName: 'example.com', HostRecord: 'aliyundm.mail',
+      DomainType: 'tok', SpfAuthStatus: '0', DmarcAuthStatus: 1, DkimRsaLength: 1024, CnameConfirmStatus: '0', IcpStatus: '1',
+    });
+    assert.equal(d.domainStatus, DomainStatus.Verified);
+    assert.equal(d.dmarcAuthStatus, RecordStatus.NotVerified);
+    assert.equal(d.dkimRsaLength, 1024);
+    assert.equal(d.icpFiled, true);
+    assert.equal(d.spfRecordV2, '');
+    assert.deepEqual(parseCheckDomain('CheckDomain', { DomainStatus: 0 }), { domainStatus: DomainStatus.Verified });
+    assert.deepEqual(parseCreateDomain('CreateDomain', { DomainId: 158910 }), { domainId: '158910' });
+  });
+
+  it('reads cursor pages and treats an absent or empty NextStart as the end', () => {
+    const lists = parseReceiverPage('QueryReceiverByParam', { data: { receiver: [{ ReceiverId: 'abc', ReceiversName: 'L', Count: 3, ReceiversStatus: 1 }] } });
+    assert.equal(lists.nextStart, undefined);
+    assert.equal(lists.items[0].count, 3);
+    const recipients = parseRecipientPage('QueryReceiverDetail', { NextStart: '', DataSchema: 'UserName', data: { detail: [{ Email: 'a@b.c', Data: 'Ann' }] } });
+    assert.equal(recipients.nextStart, undefined);
+    assert.equal(recipients.dataSchema, 'UserName');
+    assert.equal(parseRecipientPage('QueryReceiverDetail', { NextStart: 'x#10#k', data: { detail: [] } }).nextStart, 'x#10#k');
+    assert.deepEqual(parseSaveReceiverDetail('SaveReceiverDetail', { SuccessCount: 1, ErrorCount: 1, Data: { Detail: [{ Email: 'x', ErrMessage: 'Duplicate' }] } }),
+      { successCount: 1, errorCount: 1, errors: [{ email: 'x', message: 'Duplicate' }] });
+  });
+
+  it('names the action and the field path of a body that does not fit', () => {
+    const missing = invalid(() => parseDomainPage('QueryDomainByParam', { data: { domain: [{ DomainName: 'example.com', DomainStatus: '0' }] } }, asked));
+    assert.match(missing.message, /QueryDomainByParam: field data\.domain\[0\]\.DomainId is missing/);
+    const wrong = invalid(() => parseCheckDomain('CheckDomain', { DomainStatus: 'verified' }));
+    assert.match(wrong.message, /CheckDomain: field DomainStatus has an unexpected value \(string\)/);
+    const list = invalid(() => parseTagPage('QueryTagByParam', { data: { tag: { TagId: 1 } } }, asked));
+    assert.match(list.message, /field data\.tag has an unexpected value \(object\)/);
+    const sendtype = invalid(() => parseMailAddressPage('QueryMailAddressByParam', { data: { mailAddress: [{ MailAddressId: 1, AccountName: 'a@b.c', Sendtype: 'bulk' }] } }, asked));
+    assert.match(sendtype.message, /data\.mailAddress\[0\]\.Sendtype/);
+  });
+});
+
+describe('api errors', () => {
+  const secret = 'TopSecretValue123';
+  it('explains the gateway codes a person can act on, never echoing the string to sign', () => {
+    const cases: [string, number, RegExp][] = [
+      ['SignatureDoesNotMatch', 400, /Check the AccessKey secret/],
+      ['InvalidAccessKeyId.NotFound', 404, /AccessKey ID does not exist \(it may have been deleted\)/],
+      ['InvalidTimeStamp.Expired', 400, /Check the system clock/],
+      ['Forbidden.RAM', 403, /RAM user .* not allowed to call CreateDomain.*AliyunDirectMailFullAccess/],
+      ['NoPermission', 403, /RAM user/],
+      ['Throttling.User', 400, /limiting the request rate/],
+      ['InvalidSecurityToken.Expired', 400, /STS security token has expired/],
+    ];
+    for (const [code, status, message] of cases) {
+      const e = serviceError('CreateDomain', status, { code, message: `server string to sign is:POST&%2F&AccessKeyId%3D${secret}`, requestId: 'R1' }, [secret]);
+      assert.match(e.message, message, code);
+      assert.ok(!e.message.includes(secret) && !e.message.includes('string to sign'), code);
+      assert.equal(e.requestId, 'R1');
+      assert.equal(e.httpStatus, status);
+      assert.equal(e.retryable, code.startsWith('Throttling'));
+    }
+  });
+
+  it("passes a business error's own message through, with secrets redacted", () => {
+    const e = serviceError('CreateDomain', 400, { code: 'InvalidDomainName.Duplicate', message: `The domain already exists ${secret}` }, [secret]);
+    assert.equal(e.message, 'CreateDomain failed: The domain already exists ***.');
+    assert.equal(e.code, 'InvalidDomainName.Duplicate');
+    const bare = serviceError('QueryTagByParam', 503, {}, []);
+    assert.equal(bare.code, 'ServiceUnavailable');
+    assert.equal(bare.retryable, true);
+  });
+});

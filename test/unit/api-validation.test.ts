@@ -1,0 +1,82 @@
+// The rules for user-typed fields: what passes, what is refused, and that every refusal says how to fix it.
+import { strict as assert } from 'node:assert';
+import { FIELD_NAMES, checkField, fieldSchemas } from '../../src/api/validation';
+import type { FieldName } from '../../src/api/validation';
+
+const valid: Record<FieldName, string[]> = {
+  domainName: ['example.com', 'mail.example.com', 'a-b.example.co.uk', 'x'.repeat(46) + '.com'],
+  dkimSelector: ['', 'sel1', 'my-selector', 'a'.repeat(60)],
+  emailAddress: ['a@example.com', 'first.last+tag@mail.example.org', 'x_y-z@example.net'],
+  accountName: ['noreply@example.com', 'News.Letter@mail.example.com'],
+  replyAddress: ['', 'support@example.com'],
+  sendType: ['batch', 'trigger'],
+  smtpPassword: ['Abcd1234Ef', 'AAbbCC1122dd', 'Xy12Zw34' + 'q'.repeat(12)],
+  tagName: ['welcome', 'password-reset', 'a_b', 'x'.repeat(128)],
+  tagDescription: ['', 'Password reset mails', 'x'.repeat(255)],
+  receiverName: ['Newsletter', 'Beta testers', 'x'.repeat(30)],
+  receiverAlias: ['news@example.com', 'a@b.co'],
+  receiverDescription: ['', 'Monthly product news'],
+  pageSize: ['1', '10', '100'],
+  keyword: ['', 'example', 'x'.repeat(50)],
+  profileName: ['default', 'work account', 'prod_eu-1', 'me@company'],
+  accessKeyId: ['LTAI5tDemoEmulatorKey', 'LTAI4FoLmvQ9urWXgSRp8QKc', 'STS.NUCwXcMEBbcqEf7bN6T2Ab5ho'],
+};
+
+const invalid: Record<FieldName, [string, RegExp][]> = {
+  domainName: [
+    ['', /Enter a domain name/], ['exa mple.com', /remove a space/], ['example', /needs a dot/], ['a..com', /empty part/],
+    ['-a.com', /hyphen/], ['example.123', /top-level domain/], ['x'.repeat(47) + '.com', /at most 50 characters \(now 51\)/],
+    ['bücher.de', /remove "ü"/],
+  ],
+  dkimSelector: [['a_b', /not "_"/], ['a.b', /not "\."/], ['a b', /not a space/], ['-ab', /start or end/], ['a'.repeat(61), /at most 60/]],
+  emailAddress: [['', /Enter an email address/], ['no-at', /name@example\.com/], ['a@@b.com', /one "@"/], ['a b@example.com', /remove a space/],
+    ['a@example', /needs a dot/], ['.a@example.com', /start or end with "\."/], ['a@' + 'x'.repeat(190) + '.com', /at most 192/]],
+  accountName: [['', /Enter the sender address/], ['noreply', /name@example\.com/]],
+  replyAddress: [['reply@', /name@example\.com/]],
+  sendType: [['', /trigger.*batch/], ['bulk', /Choose a send type/], ['Batch', /Choose a send type/]],
+  smtpPassword: [
+    ['', /Enter an SMTP password/], ['Ab1', /10 to 20 characters long \(now 3\)/], ['Ab12' + 'c'.repeat(17), /10 to 20 characters long \(now 21\)/],
+    ['abcdefgh12', /add two upper-case letters/], ['ABCDEFGH12', /add two lower-case letters/], ['AbcdEfghij', /add two digits/],
+    ['AAbc1234ef', /not "11" or "AA"/], ['Abcd11Efgh', /repeat one character/], ['Abcd 1234Ef', /only letters and digits; remove a space/],
+  ],
+  tagName: [['', /Enter a tag name/], ['has space', /remove a space/], ['tag.name', /remove "\."/], ['x'.repeat(129), /at most 128/]],
+  tagDescription: [['x'.repeat(256), /at most 255/], ['two\nlines', /single line/]],
+  receiverName: [['', /Enter a list name/], ['   ', /Enter a list name/], ['x'.repeat(31), /at most 30/]],
+  receiverAlias: [['', /Enter a list alias/], ['not-an-address', /name@example\.com/], ['x'.repeat(20) + '@example.com', /shorter than 30/]],
+  receiverDescription: [['x'.repeat(256), /at most 255/]],
+  pageSize: [['0', /from 1 to 100 \(now 0\)/], ['101', /from 1 to 100/], ['ten', /whole number/], ['2.5', /whole number/], ['', /whole number/]],
+  keyword: [['x'.repeat(51), /at most 50/], ['a\tb', /single line/]],
+  profileName: [['', /Enter a profile name/], ['  ', /Enter a profile name/], [' work', /start or end with a space/], ['a/b', /remove "\/"/], ['x'.repeat(65), /at most 64/]],
+  accessKeyId: [['', /Enter the AccessKey ID/], [' LTAI5tDemoEmulatorKey', /leading or trailing space/], ['LTAI-abc-def', /remove "-"/], ['LTAI5t', /12 to 64 characters/]],
+};
+
+describe('api validation: checkField', () => {
+  it('has rules and cases for every field name of the contract', () => {
+    assert.deepEqual([...FIELD_NAMES].sort(), [
+      'accessKeyId', 'accountName', 'dkimSelector', 'domainName', 'emailAddress', 'keyword', 'pageSize', 'profileName',
+      'receiverAlias', 'receiverDescription', 'receiverName', 'replyAddress', 'sendType', 'smtpPassword', 'tagDescription', 'tagName',
+    ]);
+    assert.deepEqual(Object.keys(valid).sort(), [...FIELD_NAMES].sort());
+    assert.deepEqual(Object.keys(invalid).sort(), [...FIELD_NAMES].sort());
+  });
+
+  for (const name of Object.keys(valid) as FieldName[]) {
+    it(`${name}: accepts valid values and explains invalid ones`, () => {
+      for (const value of valid[name]) assert.equal(checkField(name, value), undefined, `${name} should accept ${JSON.stringify(value)}`);
+      for (const [value, expected] of invalid[name]) {
+        const message = checkField(name, value);
+        assert.ok(message, `${name} should refuse ${JSON.stringify(value)}`);
+        assert.match(message, expected, `${name} ${JSON.stringify(value)}`);
+        assert.match(message, /[.)]$/, 'a message is a full sentence');
+      }
+    });
+  }
+
+  it('exposes the same rules as zod/mini schemas', () => {
+    assert.equal(fieldSchemas.domainName.safeParse('example.com').success, true);
+    const result = fieldSchemas.smtpPassword.safeParse('abcdefgh12');
+    assert.equal(result.success, false);
+    assert.equal(result.error?.issues[0].message, checkField('smtpPassword', 'abcdefgh12'));
+    assert.equal(fieldSchemas.sendType.safeParse(42 as unknown as string).success, false);
+  });
+});
