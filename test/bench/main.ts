@@ -1,0 +1,125 @@
+// `npm run bench`: this project's Direct Mail client against Alibaba's official SDK, side by side, on the same
+// emulator (in a child process, so client CPU is measured alone), plus the emulator's own cost and paging speed.
+// Environment: BENCH_REQUESTS (default 2000 at concurrency 1, twice that at 32), BENCH_SEED (default scale:10000).
+import { cpus } from 'node:os';
+import Dm, * as $Dm from '@alicloud/dm20151123';
+import * as $OpenApi from '@alicloud/openapi-client';
+import { DirectMailClient } from '../../src/api';
+import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET } from '../emulator/credentials';
+import type { EmulatorProcess } from './emulatorProcess';
+import { startEmulatorProcess } from './emulatorProcess';
+import type { LoadResult } from './load';
+import { runLoad } from './load';
+
+const REQUESTS = Number(process.env.BENCH_REQUESTS) || 2000;
+const SEED = process.env.BENCH_SEED || 'scale:10000';
+const PAGE_SIZE = 100;
+const WARMUP = 200;
+
+interface Contender {
+  name: string;
+  summary: () => Promise<unknown>;
+  /** Pages through one recipient list; returns how many recipients and pages it saw. */
+  pageRecipients: (receiverId: string) => Promise<{ recipients: number; pages: number }>;
+  close: () => Promise<void>;
+}
+
+function ourClient(emu: EmulatorProcess, signatureVersion: 'v3' | 'v1'): Contender {
+  const client = new DirectMailClient({
+    credentials: { accessKeyId: DEMO_ACCESS_KEY_ID, accessKeySecret: DEMO_ACCESS_KEY_SECRET },
+    region: 'cn-hangzhou', endpoint: emu.url, signatureVersion, maxRetries: 0,
+  });
+  return {
+    name: `this client (${signatureVersion.toUpperCase()})`,
+    summary: () => client.descAccountSummary(),
+    pageRecipients: async (receiverId) => {
+      let recipients = 0;
+      let pages = 0;
+      let nextStart: string | undefined;
+      do {
+        const page = await client.queryReceiverDetail({ receiverId, pageSize: PAGE_SIZE, nextStart });
+        recipients += page.items.length;
+        pages++;
+        nextStart = page.nextStart;
+      } while (nextStart);
+      return { recipients, pages };
+    },
+    close: () => client.close(),
+  };
+}
+
+function officialSdk(emu: EmulatorProcess): Contender {
+  const client = new Dm(new $OpenApi.Config({
+    accessKeyId: DEMO_ACCESS_KEY_ID, accessKeySecret: DEMO_ACCESS_KEY_SECRET, endpoint: `127.0.0.1:${emu.port}`, protocol: 'http', regionId: 'cn-hangzhou',
+  }));
+  return {
+    name: 'official SDK @alicloud/dm20151123 (V3)',
+    summary: () => client.descAccountSummary(new $Dm.DescAccountSummaryRequest({})),
+    pageRecipients: async (receiverId) => {
+      let recipients = 0;
+      let pages = 0;
+      let nextStart: string | undefined;
+      do {
+        const res = await client.queryReceiverDetail(new $Dm.QueryReceiverDetailRequest({ receiverId, pageSize: PAGE_SIZE, nextStart }));
+        recipients += res.body?.data?.detail?.length ?? 0;
+        pages++;
+        nextStart = res.body?.nextStart;
+      } while (nextStart);
+      return { recipients, pages };
+    },
+    close: async () => undefined,
+  };
+}
+
+const fmt = (n: number | undefined, digits = 0): string => (n === undefined ? 'n/a' : n.toFixed(digits));
+const row = (cells: string[], widths: number[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
+
+async function main(): Promise<void> {
+  const emu = await startEmulatorProcess(SEED);
+  const contenders = [ourClient(emu, 'v3'), ourClient(emu, 'v1'), officialSdk(emu)];
+  const results: { name: string; r: LoadResult }[] = [];
+  try {
+    for (const c of contenders) {
+      for (let i = 0; i < WARMUP; i++) await c.summary();
+      for (const concurrency of [1, 32]) {
+        results.push({ name: c.name, r: await runLoad(c.summary, concurrency === 1 ? REQUESTS : REQUESTS * 2, concurrency, emu.cpuMicros) });
+      }
+    }
+
+    // The biggest list (the scale seed puts n recipients into one list), found through the admin state route.
+    const state = await (await fetch(`${emu.url}/__emulator/state`)).json() as { accounts: { demo: { receivers: { id: string; count: number }[] } } };
+    const biggest = state.accounts.demo.receivers.reduce<{ id: string; count: number } | undefined>((a, b) => (!a || b.count > a.count ? b : a), undefined);
+    const paging: { name: string; ms: number; recipients: number; pages: number }[] = [];
+    if (biggest) {
+      for (const c of [contenders[0], contenders[2]]) {
+        const t = performance.now();
+        const { recipients, pages } = await c.pageRecipients(biggest.id);
+        paging.push({ name: c.name, ms: performance.now() - t, recipients, pages });
+      }
+    }
+
+    const widths = [40, 9, 5, 9, 19, 21];
+    console.log(`\nDirect Mail benchmark — DescAccountSummary against the emulator (seed ${SEED}, started in ${fmt(emu.startMs)} ms, child process)\n`);
+    console.log(row(['client', 'requests', 'conc', 'req/s', 'client CPU µs/req', 'emulator CPU µs/req'], widths));
+    console.log(row(widths.map((w) => '-'.repeat(w)), widths));
+    for (const { name, r } of results) {
+      console.log(row([name, String(r.requests), String(r.concurrency), fmt(r.requestsPerSecond), fmt(r.clientCpuMicrosPerRequest), fmt(r.emulatorCpuMicrosPerRequest)], widths));
+    }
+    const emuCosts = results.map((x) => x.r.emulatorCpuMicrosPerRequest).filter((v): v is number => v !== undefined);
+    const best = Math.max(...results.map((x) => x.r.requestsPerSecond));
+    console.log(`\nEmulator: best observed ${fmt(best)} req/s (client and emulator share ${cpus().length} cores)` +
+      (emuCosts.length ? `; ${fmt(Math.min(...emuCosts))}–${fmt(Math.max(...emuCosts))} µs CPU per request ≈ ${fmt(1e6 / Math.min(...emuCosts))} req/s per core` : ''));
+    for (const p of paging) {
+      console.log(`Paging ${p.recipients} recipients (PageSize ${PAGE_SIZE}, ${p.pages} requests) with ${p.name}: ${fmt(p.ms)} ms`);
+    }
+    console.log('');
+  } finally {
+    for (const c of contenders) await c.close();
+    await emu.stop();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});
