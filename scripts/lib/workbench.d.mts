@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 export const DEMO_ACCESS_KEY_ID: string;
 export const DEMO_ACCESS_KEY_SECRET: string;
 export const repoRoot: string;
+export function buildExtension(options?: { production?: boolean }): void;
 export function remoteUri(host: string, absolutePath: string): string;
 export function stopAllAsync(): Promise<void>;
 export function cleanEnv(extra?: Record<string, string>): NodeJS.ProcessEnv;
@@ -23,7 +24,6 @@ export interface Workbench {
   server: { url: string; host: string; port: number; workspace: string; userDataDir: string };
   browser: Browser;
   page: Page;
-  updateSettings(patch: Record<string, unknown>): void;
   stop(): Promise<void>;
 }
 

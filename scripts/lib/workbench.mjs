@@ -1,13 +1,14 @@
 // One call that brings up everything a UI or extension-host run needs: the emulator, code-server
 // with the given settings and environment, and a Chromium page on the workbench URL.
 // Used by scripts/test-extension-host.mjs and test/e2e/harness.ts (types in workbench.d.mts).
+import { buildExtension } from './build.mjs';
 import { launchChromium, remoteUri, workbenchUrl } from './browser.mjs';
-import { startCodeServer, writeUserSettings } from './code-server.mjs';
+import { startCodeServer } from './code-server.mjs';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET, startEmulator } from './emulator.mjs';
 import { repoRoot } from './paths.mjs';
 import { stopAllAsync } from './processes.mjs';
 
-export { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET, remoteUri, repoRoot, stopAllAsync };
+export { buildExtension, DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET, remoteUri, repoRoot, stopAllAsync };
 
 /** process.env without any real cloud credentials, so nothing outside the emulator is ever reached. */
 export function cleanEnv(extra = {}) {
@@ -23,8 +24,10 @@ export function cleanEnv(extra = {}) {
  */
 export async function startWorkbench(options = {}) {
   const emulator = await startEmulator({ seed: options.seed ?? 'demo' });
-  const settings = { 'directMail.endpoint': emulator.url, ...options.settings };
-  const server = await startCodeServer({ env: cleanEnv(options.env?.(emulator.url) ?? {}), settings });
+  const server = await startCodeServer({
+    env: cleanEnv(options.env?.(emulator.url) ?? {}),
+    settings: { 'directMail.endpoint': emulator.url, ...options.settings },
+  });
   const browser = await launchChromium();
   const page = await browser.newPage({ viewport: options.viewport ?? { width: 1400, height: 900 } });
   await options.beforeNavigate?.(page);
@@ -36,7 +39,5 @@ export async function startWorkbench(options = {}) {
   if (options.waitForWorkbench !== false) {
     await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60000 });
   }
-  /** Rewrites the user settings.json; the running workbench picks the change up. */
-  const updateSettings = (patch) => writeUserSettings(server.userDataDir, Object.assign(settings, patch));
-  return { emulatorUrl: emulator.url, server, browser, page, updateSettings, stop: stopAllAsync };
+  return { emulatorUrl: emulator.url, server, browser, page, stop: stopAllAsync };
 }

@@ -1,0 +1,98 @@
+// End-to-end harness: the real VS Code workbench (code-server) in Chromium, with the extension under
+// development loaded (extensionDevelopmentPath, no tests path) and signed in to a demo emulator
+// through the environment profile (ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET in code-server's environment;
+// `directMail.endpoint` in the user settings).
+//
+// How to use: test/e2e/.mocharc.json loads this file with `require`, so its `mochaHooks` start
+// everything ONCE per e2e run (beforeAll) and stop it all at the end (afterAll). Test files
+// (test/e2e/*.e2e.ts) import the helpers below; call them inside tests/hooks, not at load time.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { Workbench } from '../../scripts/lib/workbench.mjs' with { 'resolution-mode': 'import' };
+
+// Kept on globalThis so the hooks and the test files share one workbench even if the module loads twice.
+const state = globalThis as typeof globalThis & { directMailE2e?: Workbench };
+
+function workbench(): Workbench {
+  if (!state.directMailE2e) throw new Error('The e2e workbench is not running: load test/e2e/harness.ts with mocha --require');
+  return state.directMailE2e;
+}
+
+// Built-in themes: the setting value, the label in the theme picker, and the class the workbench gets once applied.
+const THEMES = {
+  dark: { setting: 'Default Dark Modern', label: 'Dark Modern', applied: '.monaco-workbench.vscode-theme-defaults-themes-dark_modern-json' },
+  light: { setting: 'Default Light Modern', label: 'Light Modern', applied: '.monaco-workbench.vscode-theme-defaults-themes-light_modern-json' },
+};
+
+export const mochaHooks = {
+  async beforeAll(this: Mocha.Context): Promise<void> {
+    this.timeout(180_000);
+    const { buildExtension, startWorkbench, DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET } = await import('../../scripts/lib/workbench.mjs');
+    buildExtension();
+    state.directMailE2e = await startWorkbench({
+      env: () => ({ ALIBABA_CLOUD_ACCESS_KEY_ID: DEMO_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEMO_ACCESS_KEY_SECRET }),
+      settings: { 'workbench.colorTheme': THEMES.dark.setting },
+    });
+    // The theme applies once the built-in extensions are scanned: until then the page is half-styled.
+    await state.directMailE2e.page.locator(THEMES.dark.applied).waitFor({ state: 'visible', timeout: 120_000 });
+  },
+  async afterAll(): Promise<void> {
+    await state.directMailE2e?.stop();
+    state.directMailE2e = undefined;
+  },
+};
+
+/** The Playwright page showing the loaded workbench. */
+export function page(): Page {
+  return workbench().page;
+}
+
+/** Base URL of the demo emulator the extension talks to (admin routes under /__emulator/). */
+export function emulatorUrl(): string {
+  return workbench().emulatorUrl;
+}
+
+/** Saves a screenshot of the whole window as test-results/<name>.png and returns its path. */
+export async function screenshot(name: string): Promise<string> {
+  const dir = join(__dirname, '..', '..', 'test-results');
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${name}.png`);
+  await page().screenshot({ path });
+  return path;
+}
+
+/** Filters the open quick input with `filter` and picks the row labelled exactly `label`. */
+export async function pickQuickInput(filter: string, label: string): Promise<void> {
+  const p = page();
+  const input = p.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(filter);
+  const exact = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  const row = p.locator('.quick-input-list .monaco-list-row', { has: p.locator('.label-name', { hasText: exact }) }).first();
+  await row.waitFor({ state: 'visible' });
+  await row.click();
+}
+
+/** Runs a command by its palette title (e.g. "Direct Mail: Refresh") through F1, as a user would. */
+export async function runCommand(title: string): Promise<void> {
+  await page().keyboard.press('F1');
+  await pickQuickInput(`>${title}`, title);
+}
+
+/** Opens the Direct Mail view container from the activity bar and waits for its sidebar. */
+export async function openDirectMailView(): Promise<void> {
+  const p = page();
+  const sidebar = p.locator('.part.sidebar [id="workbench.view.extension.directMail"]');
+  if (await sidebar.isVisible()) return;
+  await p.locator('.part.activitybar [aria-label^="Direct Mail"]').first().click();
+  await sidebar.waitFor({ state: 'visible' });
+}
+
+/** Switches the color theme (Preferences: Color Theme, which writes the setting) and waits until it shows. */
+export async function setTheme(kind: 'dark' | 'light'): Promise<void> {
+  await runCommand('Preferences: Color Theme');
+  await pickQuickInput(THEMES[kind].label, THEMES[kind].label);
+  await page().locator(THEMES[kind].applied).waitFor({ state: 'visible' });
+  await page().locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
