@@ -103,7 +103,8 @@ export const addressActions: Record<string, ActionSpec> = {
         .filter((m) => (keyword === undefined || m.accountName.includes(keyword)) && (sendtype === undefined || m.sendtype === sendtype))
         .reverse();
       const page = pageOf(all, params);
-      const domainStatus = (m: MailAddress): number => findDomainByName(account, m.accountName.split('@')[1])?.status ?? 1;
+      const statusByDomain = new Map([...account.domains.values()].map((d) => [d.name, d.status]));
+      const domainStatus = (m: MailAddress): number => statusByDomain.get(m.accountName.split('@')[1]) ?? 1;
       return {
         PageNumber: page.PageNumber, PageSize: page.PageSize, TotalCount: page.TotalCount,
         data: { mailAddress: page.items.map((m) => listItem(m, domainStatus(m))) },
