@@ -1,0 +1,65 @@
+// The Direct Mail tree in the real workbench: open the view from the activity bar, see the account and the four
+// groups, expand Domains and a domain, read its DNS records and copy one with the inline button, then
+// photograph the expanded tree (test-results/tree-expanded.png).
+import * as assert from 'node:assert/strict';
+import type { Locator } from 'playwright-core';
+import { emulatorUrl, openDirectMailView, page, screenshot } from './harness';
+
+interface DemoAccount {
+  domains: { name: string; dns: Record<string, { type: string; host: string; value: string }> }[];
+  totals: { domains: number; mailAddresses: number; receivers: number; tags: number };
+}
+
+async function demoAccount(): Promise<DemoAccount> {
+  const response = await fetch(`${emulatorUrl()}/__emulator/state`);
+  return ((await response.json()) as { accounts: { demo: DemoAccount } }).accounts.demo;
+}
+
+/** A row of the Direct Mail tree whose label starts with `label`. */
+function row(label: string): Locator {
+  const tree = page().locator('.part.sidebar [id="workbench.view.extension.directMail"] .monaco-list-row');
+  return tree.filter({ has: page().locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }) }).first();
+}
+
+async function expand(label: string): Promise<void> {
+  const r = row(label);
+  await r.waitFor({ state: 'visible', timeout: 30_000 });
+  if ((await r.getAttribute('aria-expanded')) !== 'true') await r.click();
+  await page().waitForFunction((el) => el?.getAttribute('aria-expanded') === 'true', await r.elementHandle());
+}
+
+describe('Direct Mail tree in the workbench', () => {
+  before(async () => {
+    await page().request.post(`${emulatorUrl()}/__emulator/reset`, { data: { seed: 'demo' } });
+  });
+
+  it('shows the account and the four groups with their totals', async () => {
+    await openDirectMailView();
+    const demo = await demoAccount();
+    const groups: [string, number][] = [['Domains', demo.totals.domains], ['Sender Addresses', demo.totals.mailAddresses], ['Recipient Lists', demo.totals.receivers], ['Tags', demo.totals.tags]];
+    await row('Account environment').waitFor({ state: 'visible', timeout: 30_000 });
+    for (const [label, total] of groups) {
+      const description = row(label).locator('.label-description');
+      await description.filter({ hasText: new RegExp(`^${total}$`) }).waitFor({ timeout: 30_000 });
+    }
+  });
+
+  it('expands Domains and a domain into its DNS records and saves tree-expanded.png', async () => {
+    const demo = await demoAccount();
+    const domain = demo.domains.find((d) => d.name === 'news.example.net')!;
+    await expand('Domains');
+    await expand('news.example.net');
+    for (const kind of ['ownership', 'spf', 'mx', 'dmarc', 'cname']) {
+      const rec = domain.dns[kind];
+      await row(`${rec.host}  ${rec.type}`).waitFor({ state: 'visible', timeout: 30_000 });
+    }
+    // The inline "copy value" button of the SPF record puts the exact value on the clipboard.
+    const spf = row(`${domain.dns.spf.host}  TXT  v=spf1`);
+    await spf.hover();
+    await spf.locator('.action-label[aria-label="Copy DNS Record Value"]').click();
+    const copied = await page().evaluate(() => navigator.clipboard.readText());
+    assert.equal(copied, domain.dns.spf.value);
+    const path = await screenshot('tree-expanded');
+    assert.ok(path.endsWith('tree-expanded.png'));
+  });
+});
