@@ -6,7 +6,7 @@ import { launchChromium, remoteUri, workbenchUrl } from './browser.mjs';
 import { startCodeServer } from './code-server.mjs';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET, startEmulator } from './emulator.mjs';
 import { repoRoot } from './paths.mjs';
-import { stopAllAsync } from './processes.mjs';
+import { stopAllAsync, stopEverythingOnExit } from './processes.mjs';
 
 export { buildExtension, DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET, remoteUri, repoRoot, stopAllAsync };
 
@@ -23,6 +23,7 @@ export function cleanEnv(extra = {}) {
  *   waitForWorkbench?: boolean, viewport?: { width: number, height: number } }} options
  */
 export async function startWorkbench(options = {}) {
+  stopEverythingOnExit(); // nothing started here may outlive the caller, whatever way it ends
   const emulator = await startEmulator({ seed: options.seed ?? 'demo' });
   const server = await startCodeServer({
     env: cleanEnv(options.env?.(emulator.url) ?? {}),

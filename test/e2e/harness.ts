@@ -1,7 +1,8 @@
 // End-to-end harness: the real VS Code workbench (code-server) in Chromium, with the extension under
 // development loaded (extensionDevelopmentPath, no tests path) and signed in to a demo emulator
 // through the environment profile (ALIBABA_CLOUD_ACCESS_KEY_ID/_SECRET in code-server's environment;
-// `directMail.endpoint` in the user settings).
+// `directMail.endpoint` in the user settings). Tests start with the dark theme applied and the
+// Direct Mail view open, showing its tree.
 //
 // How to use: test/e2e/.mocharc.json loads this file with `require`, so its `mochaHooks` start
 // everything ONCE per e2e run (beforeAll) and stop it all at the end (afterAll). Test files
@@ -18,6 +19,8 @@ function workbench(): Workbench {
   if (!state.directMailE2e) throw new Error('The e2e workbench is not running: load test/e2e/harness.ts with mocha --require');
   return state.directMailE2e;
 }
+
+const DIRECT_MAIL_VIEW = '.part.sidebar [id="workbench.view.extension.directMail"]';
 
 // Built-in themes: the setting value, the label in the theme picker, and the class the workbench gets once applied.
 const THEMES = {
@@ -36,6 +39,10 @@ export const mochaHooks = {
     });
     // The theme applies once the built-in extensions are scanned: until then the page is half-styled.
     await state.directMailE2e.page.locator(THEMES.dark.applied).waitFor({ state: 'visible', timeout: 120_000 });
+    // Opening the view activates the extension; a tree row (not the signed-out welcome) means signed in,
+    // so the palette's Direct Mail commands are available to every test.
+    await openDirectMailView();
+    await page().locator(`${DIRECT_MAIL_VIEW} .monaco-list-row`).first().waitFor({ state: 'visible', timeout: 60_000 });
   },
   async afterAll(): Promise<void> {
     await state.directMailE2e?.stop();
@@ -83,7 +90,7 @@ export async function runCommand(title: string): Promise<void> {
 /** Opens the Direct Mail view container from the activity bar and waits for its sidebar. */
 export async function openDirectMailView(): Promise<void> {
   const p = page();
-  const sidebar = p.locator('.part.sidebar [id="workbench.view.extension.directMail"]');
+  const sidebar = p.locator(DIRECT_MAIL_VIEW);
   if (await sidebar.isVisible()) return;
   await p.locator('.part.activitybar [aria-label^="Direct Mail"]').first().click();
   await sidebar.waitFor({ state: 'visible' });
