@@ -36,6 +36,8 @@ type Outcome<T> = { ok: true; value: T; requestId?: string; httpStatus: number }
 export interface ClientExtraOptions {
   /** First back-off delay; doubled per attempt, with jitter. */
   retryBaseDelayMs?: number;
+  /** Used for the default User-Agent `DirectMailVSCode/<version>` when `userAgent` is not given. */
+  extensionVersion?: string;
 }
 
 export class DirectMailClient {
@@ -62,7 +64,7 @@ export class DirectMailClient {
     this.maxRetries = Math.max(0, options.maxRetries ?? DEFAULT_MAX_RETRIES);
     this.requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     this.connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
-    this.userAgent = options.userAgent ?? 'DirectMailVSCode';
+    this.userAgent = options.userAgent ?? (options.extensionVersion ? `DirectMailVSCode/${options.extensionVersion}` : 'DirectMailVSCode');
     this.retryBaseDelayMs = options.retryBaseDelayMs ?? RETRY_BASE_DELAY_MS;
     this.transport = new HttpTransport({ origin: this.endpoint.origin, connectTimeoutMs: this.connectTimeoutMs, requestTimeoutMs: this.requestTimeoutMs });
   }

@@ -1,6 +1,8 @@
 // Builds one signed HTTP request for an RPC action. Called once per attempt, so every retry carries a fresh
 // nonce, timestamp and signature (a reused nonce is refused as SignatureNonceUsed).
-import { canonicalQueryString, formatTimestamp, makeNonce, percentEncode, sha256Hex, signV1, signV3, EMPTY_BODY_SHA256 } from './signing';
+import {
+  EMPTY_BODY_SHA256, assembleV3CanonicalRequest, canonicalQueryString, formatTimestamp, makeNonce, percentEncode, sha256Hex, signV1, signV3Canonical,
+} from './signing';
 import type { HttpRequest } from './transport';
 import type { Credentials, SignatureVersion } from './types';
 
@@ -9,7 +11,7 @@ const FORM = 'application/x-www-form-urlencoded';
 
 export interface RpcCall {
   action: string;
-  /** Parameters the SDK places in the query string. */
+  /** Parameters the SDK places in the query string. Owned by the request builder (it adds RegionId). */
   query: Record<string, string>;
   /** Parameters the SDK places in the form body (SingleSendMail). */
   body?: Record<string, string>;
@@ -30,37 +32,33 @@ export function buildRequest(call: RpcCall, ctx: RequestContext): HttpRequest {
 
 function buildV3(call: RpcCall, ctx: RequestContext): HttpRequest {
   const { credentials } = ctx;
-  const query = { ...call.query, RegionId: ctx.regionId };
+  const query = call.query;
+  query.RegionId = ctx.regionId;
   const queryString = canonicalQueryString(query);
   const body = call.body ? canonicalQueryString(call.body) : undefined;
   const hashedPayload = body ? sha256Hex(body) : EMPTY_BODY_SHA256;
-  const headers: Record<string, string> = {
-    host: ctx.host,
-    'x-acs-action': call.action,
-    'x-acs-version': API_VERSION,
-    'x-acs-date': formatTimestamp(),
-    'x-acs-signature-nonce': makeNonce(),
-    'x-acs-content-sha256': hashedPayload,
-  };
-  if (body) headers['content-type'] = FORM;
-  if (credentials.securityToken) {
-    headers['x-acs-security-token'] = credentials.securityToken;
-    headers['x-acs-accesskey-id'] = credentials.accessKeyId;
-  }
-  const signed = signV3({
-    method: 'POST', pathname: '/', query, headers, hashedPayload,
-    accessKeyId: credentials.accessKeyId, accessKeySecret: credentials.accessKeySecret,
-  });
-  headers.authorization = signed.authorization;
+  const date = formatTimestamp();
+  const nonce = makeNonce();
+  // The signed headers, already lower-case and in sorted order, so the canonical request is assembled directly.
+  const signed: [string, string][] = [];
+  if (body) signed.push(['content-type', FORM]);
+  signed.push(['host', ctx.host]);
+  if (credentials.securityToken) signed.push(['x-acs-accesskey-id', credentials.accessKeyId]);
+  signed.push(['x-acs-action', call.action], ['x-acs-content-sha256', hashedPayload], ['x-acs-date', date]);
+  if (credentials.securityToken) signed.push(['x-acs-security-token', credentials.securityToken]);
+  signed.push(['x-acs-signature-nonce', nonce], ['x-acs-version', API_VERSION]);
+  const signature = signV3Canonical(assembleV3CanonicalRequest('POST', '/', queryString, signed, hashedPayload), credentials.accessKeyId, credentials.accessKeySecret);
+  const headers: Record<string, string> = Object.fromEntries(signed);
+  headers.authorization = signature.authorization;
   headers['user-agent'] = ctx.userAgent;
   headers.accept = 'application/json';
-  return { method: 'POST', path: queryString ? '/?' + queryString : '/', headers, body };
+  return { method: 'POST', path: '/?' + queryString, headers, body };
 }
 
 function buildV1(call: RpcCall, ctx: RequestContext): HttpRequest {
   const { credentials } = ctx;
-  const query: Record<string, string> = {
-    ...call.query,
+  const query = call.query;
+  Object.assign(query, {
     RegionId: ctx.regionId,
     Action: call.action,
     Version: API_VERSION,
@@ -70,7 +68,7 @@ function buildV1(call: RpcCall, ctx: RequestContext): HttpRequest {
     SignatureVersion: '1.0',
     SignatureNonce: makeNonce(),
     Timestamp: formatTimestamp(),
-  };
+  });
   if (credentials.securityToken) query.SecurityToken = credentials.securityToken;
   // The signature covers query ∪ body; with no body the canonical string is the query string itself.
   const signed = signV1('POST', call.body ? { ...query, ...call.body } : query, credentials.accessKeySecret);

@@ -135,15 +135,25 @@ export function v3CanonicalRequest(input: V3CanonicalInput): V3Canonical {
     else for (const v of value) values.push(v.trim());
     merged.set(name, values);
   }
-  const names = [...merged.keys()].sort();
-  let canonicalHeaders = '';
-  for (const name of names) {
+  const sorted: [string, string][] = [...merged.keys()].sort().map((name) => {
     const values = merged.get(name)!;
-    canonicalHeaders += name + ':' + (values.length === 1 ? values[0] : values.sort().join(',')) + '\n';
+    return [name, values.length === 1 ? values[0] : values.sort().join(',')];
+  });
+  return assembleV3CanonicalRequest(input.method, input.pathname, canonicalQueryString(input.query), sorted, input.hashedPayload);
+}
+
+/**
+ * The last step of v3CanonicalRequest, for a caller that already has the canonical query and the signed headers
+ * as lower-case, trimmed, name-sorted pairs (the client, which builds them that way, skips the normalising work).
+ */
+export function assembleV3CanonicalRequest(method: string, pathname: string, canonicalQuery: string, sortedHeaders: readonly (readonly [string, string])[], hashedPayload: string): V3Canonical {
+  let canonicalHeaders = '';
+  let signedHeaders = '';
+  for (let i = 0; i < sortedHeaders.length; i++) {
+    canonicalHeaders += sortedHeaders[i][0] + ':' + sortedHeaders[i][1] + '\n';
+    signedHeaders += (i ? ';' : '') + sortedHeaders[i][0];
   }
-  const signedHeaders = names.join(';');
-  const canonicalRequest = input.method + '\n' + input.pathname + '\n' + canonicalQueryString(input.query) + '\n' +
-    canonicalHeaders + '\n' + signedHeaders + '\n' + input.hashedPayload;
+  const canonicalRequest = method + '\n' + pathname + '\n' + canonicalQuery + '\n' + canonicalHeaders + '\n' + signedHeaders + '\n' + hashedPayload;
   return { canonicalRequest, signedHeaders };
 }
 
@@ -161,11 +171,15 @@ export interface V3Signature extends V3Canonical {
 }
 
 export function signV3(input: V3CanonicalInput & { accessKeyId: string; accessKeySecret: string }): V3Signature {
-  const { canonicalRequest, signedHeaders } = v3CanonicalRequest(input);
-  const stringToSign = v3StringToSign(canonicalRequest);
-  const signature = hmacSha256Hex(input.accessKeySecret, stringToSign);
-  const authorization = `${V3_ALGORITHM} Credential=${input.accessKeyId},SignedHeaders=${signedHeaders},Signature=${signature}`;
-  return { canonicalRequest, signedHeaders, stringToSign, signature, authorization };
+  return signV3Canonical(v3CanonicalRequest(input), input.accessKeyId, input.accessKeySecret);
+}
+
+/** Signs an already built canonical request. */
+export function signV3Canonical(canonical: V3Canonical, accessKeyId: string, accessKeySecret: string): V3Signature {
+  const stringToSign = v3StringToSign(canonical.canonicalRequest);
+  const signature = hmacSha256Hex(accessKeySecret, stringToSign);
+  const authorization = `${V3_ALGORITHM} Credential=${accessKeyId},SignedHeaders=${canonical.signedHeaders},Signature=${signature}`;
+  return { ...canonical, stringToSign, signature, authorization };
 }
 
 export interface V3Authorization {
@@ -200,9 +214,18 @@ export function parseV3Authorization(value: string | undefined): V3Authorization
 // ---------------------------------------------------------------------------------------------- shared helpers
 
 /** UTC `yyyy-MM-ddTHH:mm:ssZ` (no milliseconds), for `Timestamp` and `x-acs-date`. */
-export function formatTimestamp(date: Date = new Date()): string {
-  return date.toISOString().slice(0, 19) + 'Z';
+export function formatTimestamp(date?: Date): string {
+  if (date) return date.toISOString().slice(0, 19) + 'Z';
+  // The current time changes once a second, so its text is formatted once a second, not once per request.
+  const second = Math.floor(Date.now() / 1000);
+  if (second !== lastSecond) {
+    lastSecond = second;
+    lastStamp = new Date(second * 1000).toISOString().slice(0, 19) + 'Z';
+  }
+  return lastStamp;
 }
+let lastSecond = -1;
+let lastStamp = '';
 
 /** A fresh nonce: must be unique per attempt (a reused nonce is refused as `SignatureNonceUsed`). */
 export function makeNonce(): string {

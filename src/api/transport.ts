@@ -65,7 +65,8 @@ export class HttpTransport {
     this.requestTimeoutMs = options.requestTimeoutMs;
     this.pool = new Pool(options.origin, {
       connections: options.connections ?? 64,
-      keepAliveTimeout: 10_000,
+      // Below the usual 5 s of servers that send no Keep-Alive hint, so a write never meets a socket closing under it.
+      keepAliveTimeout: 4_000,
       connect: { timeout: options.connectTimeoutMs },
       // Backstops only: the deadline in send() is what normally ends a slow request.
       headersTimeout: options.requestTimeoutMs + 1000,

@@ -398,7 +398,7 @@ describe('Direct Mail client against the emulator', function () {
       await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', () => r()));
       try {
         const log: RequestLogEntry[] = [];
-        const c = client({ endpoint: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`, userAgent: 'DirectMailVSCode/9.9.9', credentials: STS, onLog: (e) => log.push(e) });
+        const c = client({ endpoint: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`, extensionVersion: '9.9.9', credentials: STS, onLog: (e) => log.push(e) });
         for (let i = 0; i < 6; i++) await c.queryTags();
         assert.deepEqual(new Set(seen.map((s) => s.ua)), new Set(['DirectMailVSCode/9.9.9']));
         // undici frees a connection just after the answer is delivered, so back-to-back calls may use a second one.
