@@ -5,6 +5,7 @@ export * from './regions';
 export * from './errors';
 export * from './validation';
 export * from './paging';
-export { DirectMailClient, DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_MAX_RETRIES } from './client';
+export { DirectMailClient } from './client';
+export { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_MAX_RETRIES } from './rpcCaller';
 export type { ClientExtraOptions } from './client';
 export { API_VERSION } from './request';
