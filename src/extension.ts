@@ -13,6 +13,7 @@
 //   logLines()               the lines written to the "Direct Mail" log so far
 //   statusBarText()          the text of the profile status-bar item
 //   autoVerifyActive()       whether the re-check of pending domains is scheduled
+//   activationMs             how long activate() took
 //   services                 DirectMailServices, the registration point for other parts (see commands/registry.ts)
 //   panels                   the webview PanelManager
 import * as vscode from 'vscode';
@@ -45,11 +46,14 @@ export interface DirectMailTestApi {
   autoVerifyActive(): boolean;
   services: DirectMailServices;
   panels: PanelManager;
+  /** How long activate() took (reported by the tests; no request is made during it). */
+  activationMs: number;
 }
 
 const SIGNED_IN_CONTEXT = 'directMail.signedIn';
 
 export function activate(context: vscode.ExtensionContext): DirectMailTestApi {
+  const started = performance.now();
   const version = String((context.extension.packageJSON as { version?: string }).version ?? '0.0.0');
   const userAgent = `DirectMailVSCode/${version} VSCode/${vscode.version}`;
   const log = new Log();
@@ -90,8 +94,11 @@ export function activate(context: vscode.ExtensionContext): DirectMailTestApi {
   });
   const services: DirectMailServices = { context, session, tree, log, registerCommand: register };
   runContributions(services);
+  const activationMs = performance.now() - started;
+  log.info(`Activated in ${activationMs.toFixed(1)} ms`);
 
   return {
+    activationMs,
     client: () => session.client(),
     session,
     tree,

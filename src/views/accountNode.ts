@@ -70,6 +70,7 @@ export class AccountNode implements TreeNode {
     const status = accountStatusText(s.userStatus, vscode.l10n.t);
     item.description = vscode.l10n.t('{0} · {1} free sends left today · {2} in total', status, s.dailyRemainFreeQuota, s.remainFreeQuota);
     item.iconPath = s.userStatus === 0 ? icon('account') : icon('warning', 'list.warningForeground');
+    item.command = { command: 'directMail.openAccountOverview', title: vscode.l10n.t('Open Account Overview') };
     item.tooltip = new vscode.MarkdownString([
       `**${escapeMd(profile.name)}** · ${escapeMd(region)} · ${escapeMd(status)}`,
       '',

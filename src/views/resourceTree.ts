@@ -84,6 +84,8 @@ export class ResourceTree implements vscode.TreeDataProvider<TreeNode>, TreeHost
     if (!group) return;
     group.listing.reset();
     this.emitter.fire(group);
+    // Reload now, so the total in the description is right even while the group is collapsed.
+    group.listing.prefetch();
   }
 
   /** Re-queries the part of the tree a node belongs to. */
@@ -103,6 +105,7 @@ export class ResourceTree implements vscode.TreeDataProvider<TreeNode>, TreeHost
     if (!group) return;
     group.listing.setKeyword(keyword);
     this.emitter.fire(group);
+    group.listing.prefetch();
   }
 
   private ensureRoots(): Roots | undefined {

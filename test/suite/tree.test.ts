@@ -189,3 +189,41 @@ describe('Direct Mail tree', () => {
     await resetEmulator();
   });
 });
+
+describe('Direct Mail tree: re-check of pending domains', () => {
+  let a: Api;
+  before(async () => {
+    a = await api();
+    await resetEmulator();
+    await signInAs(a, 'demo', DEMO_KEY);
+  });
+  after(() => resetEmulator());
+
+  async function until(what: string, probe: () => boolean | Promise<boolean>): Promise<void> {
+    const end = Date.now() + 25_000;
+    while (!(await probe())) {
+      if (Date.now() > end) throw new Error(`waited in vain for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+
+  it('re-checks unverified domains on the interval and stops when none is pending', async function () {
+    this.timeout(60_000);
+    await withSetting('autoVerifyIntervalSeconds', 1, async () => {
+      await vscode.commands.executeCommand('workbench.view.extension.directMail');
+      a.tree.refresh();
+      await until('the view to show', () => a.view.visible);
+      await group(a, 'Domains');
+      await until('the re-check to start (two domains are pending)', () => a.autoVerifyActive());
+      await admin('POST', 'publish', { domainName: 'mail.example.org' });
+      await admin('POST', 'publish', { domainName: 'news.example.net' });
+      // CheckDomain (sent by the re-check only) verifies both in the emulator; then the re-check has nothing left.
+      await until('both domains to be verified and the re-check to stop', async () =>
+        (await emulatorState()).demo.domains.every((d) => d.status === 0) && !a.autoVerifyActive());
+      const checked = (await requests()).filter((r) => r.action === 'CheckDomain').length;
+      assert.ok(checked >= 2, `CheckDomain sent ${checked} times`);
+      const { items } = await group(a, 'Domains');
+      assert.deepEqual(items.map((d) => d.contextValue), items.map(() => 'domain.verified'));
+    });
+  });
+});
