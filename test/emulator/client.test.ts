@@ -213,6 +213,20 @@ describe('Direct Mail client against the emulator', function () {
     });
   }
 
+  it('explains a clock the service does not accept', async () => {
+    // An allowed distance below zero: every request time counts as too far from the emulator's clock.
+    const strict = await startEmulator({ seed: 'empty', clockSkewMs: -1 });
+    try {
+      const log: RequestLogEntry[] = [];
+      const c = client({ endpoint: strict.url, onLog: (e) => log.push(e) });
+      const e = await rejects(c.descAccountSummary(), { code: 'InvalidTimeStamp.Expired', httpStatus: 400, retryable: false });
+      assert.match(e.message, /Check the system clock/);
+      assert.equal(log.length, 1);
+    } finally {
+      await strict.close();
+    }
+  });
+
   it('shows the data of the account the key belongs to', async () => {
     const other = client({ credentials: { accessKeyId: OTHER_ACCESS_KEY_ID, accessKeySecret: 'OtherEmulatorSecretNotReal000' } });
     const names = (await other.queryDomains()).items.map((d) => d.domainName);
