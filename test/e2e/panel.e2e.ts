@@ -135,12 +135,12 @@ describe('Webview panels in the workbench', () => {
 
     await name.fill('no spaces allowed here!');
     await frame.locator('#field-tagName-error').filter({ hasText: /\S/ }).waitFor();
-    assert.equal(await submit.getAttribute('disabled'), '');
+    await frame.locator('#submit[disabled]').waitFor();
     await photograph('form-panel', 'Create tag');
 
     await name.fill('e2e-launch');
     await frame.locator('#field-tagName-error').filter({ hasText: /^$/ }).waitFor();
-    assert.equal(await submit.getAttribute('disabled'), null);
+    await frame.locator('#submit:not([disabled])').waitFor();
     await submit.click();
     await frame.locator('#form-status.success', { hasText: 'e2e-launch' }).waitFor();
     const tags = (await demoAccount()).tags.map((t) => t.name);
