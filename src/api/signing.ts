@@ -3,6 +3,7 @@
 //  - V3 "ACS3-HMAC-SHA256": headers + Authorization, the default of current Alibaba SDKs.
 //  - V1 "HMAC-SHA1" (SignatureVersion=1.0): a Signature parameter over all query + form parameters.
 // Both must agree byte for byte with the service, so every piece here is covered by the published vectors.
+import * as crypto from 'node:crypto';
 import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 
 export const V3_ALGORITHM = 'ACS3-HMAC-SHA256';
@@ -58,8 +59,11 @@ export function hmacSha1Base64(key: string, data: string): string {
   return createHmac('sha1', key).update(data, 'utf8').digest('base64');
 }
 
+// Node ≥ 20.12 has a one-shot crypto.hash(), cheaper than a Hash object per call; older runtimes fall back.
+const oneShotHash = (crypto as { hash?: (algorithm: string, data: string | Uint8Array, encoding: 'hex') => string }).hash;
+
 export function sha256Hex(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
+  return oneShotHash ? oneShotHash('sha256', data, 'hex') : createHash('sha256').update(data).digest('hex');
 }
 
 export function hmacSha256Hex(key: string, data: string): string {
@@ -179,7 +183,7 @@ export function signV3Canonical(canonical: V3Canonical, accessKeyId: string, acc
   const stringToSign = v3StringToSign(canonical.canonicalRequest);
   const signature = hmacSha256Hex(accessKeySecret, stringToSign);
   const authorization = `${V3_ALGORITHM} Credential=${accessKeyId},SignedHeaders=${canonical.signedHeaders},Signature=${signature}`;
-  return { ...canonical, stringToSign, signature, authorization };
+  return { canonicalRequest: canonical.canonicalRequest, signedHeaders: canonical.signedHeaders, stringToSign, signature, authorization };
 }
 
 export interface V3Authorization {
