@@ -177,4 +177,17 @@ describe('Webview panels in the workbench', () => {
     const addresses = (await demoAccount()).mailAddresses.map((m) => m.accountName);
     assert.ok(addresses.some((a) => a.startsWith('e2e-alerts@')), JSON.stringify(addresses));
   });
+
+  it('create domain form: creates the domain and opens its DNS setup panel', async () => {
+    await runCommand('Direct Mail: Create Domain…');
+    const frame = await panel('Create sending domain');
+    await frame.locator('#field-domainName input').fill('e2e.example.dev');
+    await frame.locator('#submit:not([disabled])').waitFor();
+    await frame.locator('#submit').click();
+    const dns = await panel('DNS setup: e2e.example.dev');
+    await dns.locator('#domain-state', { hasText: 'Not verified' }).waitFor();
+    assert.ok((await dns.locator('tr[data-state="fail"]').count()) > 0);
+    assert.ok((await demoAccount()).domains.some((d) => d.name === 'e2e.example.dev'));
+    await screenshot('dns-panel-unverified-dark');
+  });
 });

@@ -232,6 +232,16 @@ describe('Webview panels', function () {
       assert.equal(sent[0].params.ReplyAddress, undefined);
     });
 
+    it('refuses a sender address whose local part the client would reject, before any request', async () => {
+      const { host } = await open({ panel: 'form', form: 'mailAddress' });
+      const result = resultOf(await send(host, { type: 'submit', id: 10, values: { domain: 'example.com', localPart: 'no reply', sendType: 'trigger' } }));
+      assert.equal(result.ok, false);
+      assert.ok(result.fieldErrors?.localPart, JSON.stringify(result.fieldErrors));
+      const bad = resultOf(await send(host, { type: 'submit', id: 11, values: { domain: 'example.com', localPart: 'ok', sendType: 'sometimes' } }));
+      assert.ok(bad.fieldErrors?.sendType, JSON.stringify(bad.fieldErrors));
+      assert.deepEqual((await requests()).filter((r) => r.action === 'CreateMailAddress'), []);
+    });
+
     it('keeps a rejected sender address (already exists) as an error', async () => {
       const { host } = await open({ panel: 'form', form: 'mailAddress' });
       const result = resultOf(await send(host, { type: 'submit', id: 5, values: { domain: 'example.com', localPart: 'noreply', sendType: 'trigger' } }));
@@ -318,6 +328,14 @@ describe('Webview panels', function () {
       assert.equal(await vscode.env.clipboard.readText(), domain.dns.ownership.value);
       resultOf(await send(host, { type: 'copy', id: 3, target: 'host', index }));
       assert.equal(await vscode.env.clipboard.readText(), domain.dns.ownership.host);
+      resultOf(await send(host, { type: 'copy', id: 4, target: 'record', index }));
+      assert.equal(await vscode.env.clipboard.readText(), `${domain.dns.ownership.host}.example.com.\tIN\tTXT\t"${domain.dns.ownership.value}"\n`);
+      resultOf(await send(host, { type: 'copy', id: 5, target: 'table' }));
+      const table = await vscode.env.clipboard.readText();
+      assert.ok(table.startsWith('| Purpose | Type | Host | FQDN | Value | Priority |\n'), table);
+      assert.ok(table.includes(`| MX | @ | example.com. | ${domain.dns.mx.value} | 10 |`), table);
+      const stale = resultOf(await send(host, { type: 'copy', id: 6, target: 'value', index: 99 }));
+      assert.equal(stale.ok, false);
     });
 
     it('verifies through CheckDomain and updates the states in place', async () => {
