@@ -84,7 +84,9 @@ export class RpcCaller {
       const started = performance.now();
       let outcome: Outcome<T>;
       try {
-        const response = await this.transport.send({ ...buildRequest(call, ctx), signal });
+        const request = buildRequest(call, ctx);
+        request.signal = signal;
+        const response = await this.transport.send(request);
         outcome = this.interpret(action, response, parser, read, secrets);
       } catch (e) {
         if (!(e instanceof TransportError)) throw e;
@@ -202,7 +204,6 @@ export class RpcCaller {
     }
   }
 }
-
 
 /** `x-acs-retry-after` (milliseconds) when present and positive. */
 function retryAfterMs(headers: HttpResponse['headers']): number | undefined {
