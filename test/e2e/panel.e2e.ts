@@ -17,7 +17,8 @@ async function demoAccount(): Promise<EmulatorAccount> {
   return ((await response.json()) as { accounts: { demo: EmulatorAccount } }).accounts.demo;
 }
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+// A bound, not an expectation: on a busy shared machine the workbench can take a minute to react.
+async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 120_000): Promise<T> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
