@@ -84,7 +84,7 @@ export async function startCodeServer(options = {}) {
   child.stderr?.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
   const url = `http://${host}/`;
   try {
-    await waitForRedirect(url, child, options.timeoutMs ?? 60000);
+    await waitForRedirect(url, child, options.timeoutMs ?? 180_000);
   } catch (error) {
     killGroup(child, 'SIGKILL');
     throw new Error(`${error.message}${stderr ? `\n${stderr.trim()}` : ''}`);

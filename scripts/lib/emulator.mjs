@@ -11,7 +11,7 @@ export const DEMO_ACCESS_KEY_ID = process.env.DM_EMULATOR_ACCESS_KEY_ID || 'LTAI
 export const DEMO_ACCESS_KEY_SECRET = process.env.DM_EMULATOR_ACCESS_KEY_SECRET || 'DemoEmulatorSecretNotReal0000';
 
 /** @returns {Promise<{ url: string, child: import('node:child_process').ChildProcess, stop(): void }>} */
-export function startEmulator({ seed = 'demo', timeoutMs = 30000, log = false } = {}) {
+export function startEmulator({ seed = 'demo', timeoutMs = 120_000, log = false } = {}) {
   const tsx = join(repoRoot, 'node_modules', '.bin', 'tsx');
   const child = spawnTracked(tsx, ['test/emulator/main.ts', '--port', '0', '--seed', seed], {
     cwd: repoRoot,

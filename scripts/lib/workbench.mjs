@@ -38,7 +38,7 @@ export async function startWorkbench(options = {}) {
   };
   await page.goto(workbenchUrl({ host: server.host, folder: server.workspace, payload }));
   if (options.waitForWorkbench !== false) {
-    await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60000 });
+    await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 300_000 });
   }
   return { emulatorUrl: emulator.url, server, browser, page, stop: stopAllAsync };
 }
