@@ -54,11 +54,22 @@ describe('Direct Mail tree in the workbench', () => {
       await row(`${rec.host}  ${rec.type}`).waitFor({ state: 'visible', timeout: 30_000 });
     }
     // The inline "copy value" button of the SPF record puts the exact value on the clipboard.
+    await page().context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page().url()).origin });
     const spf = row(`${domain.dns.spf.host}  TXT  v=spf1`);
     await spf.hover();
     await spf.locator('.action-label[aria-label="Copy DNS Record Value"]').click();
+    // The command runs in the extension host: wait for its status-bar confirmation before reading.
+    await page().locator('.part.statusbar', { hasText: 'Copied the record value to the clipboard' }).waitFor({ timeout: 30_000 });
     const copied = await page().evaluate(() => navigator.clipboard.readText());
     assert.equal(copied, domain.dns.spf.value);
+    // Widen the sidebar (drag its sash) so whole records are readable in the picture.
+    const box = await page().locator('.part.sidebar').boundingBox();
+    if (box) {
+      await page().mouse.move(box.x + box.width - 1, box.y + box.height / 2);
+      await page().mouse.down();
+      await page().mouse.move(box.x + box.width + 560, box.y + box.height / 2, { steps: 8 });
+      await page().mouse.up();
+    }
     const path = await screenshot('tree-expanded');
     assert.ok(path.endsWith('tree-expanded.png'));
   });
