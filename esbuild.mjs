@@ -1,7 +1,7 @@
 // Bundles the extension (Node, CommonJS) and the webview front ends (browser, ESM-free IIFE).
 // Usage: node esbuild.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -58,6 +58,8 @@ const webviews = {
 
 // The codicon font and its stylesheet, next to the front ends: the only folder a webview may load from.
 function copyCodicons() {
+  // A production build starts clean so no source map of an earlier development build gets packaged.
+  if (production) rmSync('dist/webviews', { recursive: true, force: true });
   mkdirSync('dist/webviews/codicons', { recursive: true });
   for (const file of ['codicon.css', 'codicon.ttf']) {
     copyFileSync(`node_modules/@vscode/codicons/dist/${file}`, `dist/webviews/codicons/${file}`);
