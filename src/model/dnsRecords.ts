@@ -3,6 +3,7 @@
 // a sentence saying why the record exists. Pure, so the mapping is unit-tested without VS Code.
 import { DomainStatus, RecordStatus, type DomainDetail } from '../api/types';
 import { english, type Translate } from './translate';
+import { toZoneFile } from './zoneFile';
 
 export type DnsRecordKind = 'ownership' | 'spf' | 'mx' | 'dkim' | 'dmarc' | 'tracking';
 export type DnsRecordType = 'TXT' | 'MX' | 'CNAME';
@@ -107,24 +108,9 @@ export function recordLabel(record: DnsRecord): string {
   return `${record.host}  ${record.type}  ${value}`;
 }
 
-/** One BIND zone-file line, fully qualified, TXT values quoted (split into 255-byte strings as DNS requires). */
+/** One BIND zone-file line, fully qualified (the zone-file export writes it; one writer for both). */
 export function zoneLine(record: DnsRecord): string {
-  const owner = `${record.fqdn}.`;
-  switch (record.type) {
-    case 'MX':
-      return `${owner}\tIN\tMX\t${record.priority ?? MX_PRIORITY} ${withDot(record.value)}`;
-    case 'CNAME':
-      return `${owner}\tIN\tCNAME\t${withDot(record.value)}`;
-    default:
-      return `${owner}\tIN\tTXT\t${quoteTxt(record.value)}`;
-  }
-}
-
-const withDot = (host: string): string => (host.endsWith('.') ? host : `${host}.`);
-
-function quoteTxt(value: string): string {
-  const chunks = value.match(/[\s\S]{1,255}/g) ?? [''];
-  return chunks.map((c) => `"${c.replace(/(["\\])/g, '\\$1')}"`).join(' ');
+  return toZoneFile(record.zone, [{ type: record.type, host: record.host, value: record.value, priority: record.priority }], { fqdn: true }).trimEnd();
 }
 
 /** The state word for tooltips. */
