@@ -39,8 +39,10 @@ export const mochaHooks = {
     });
     // Waits are bounds, not expectations: on a busy machine the workbench can take a minute to react.
     state.directMailE2e.page.setDefaultTimeout(120_000);
-    // The theme applies once the built-in extensions are scanned: until then the page is half-styled.
-    await state.directMailE2e.page.locator(THEMES.dark.applied).waitFor({ state: 'visible', timeout: 300_000 });
+    // A theme applies once the built-in extensions are scanned: until then the page is half-styled.
+    // The setting alone is not enough: with the extension loaded the workbench sometimes starts in Light+.
+    await page().locator('.monaco-workbench[class*="vscode-theme-"]').waitFor({ state: 'visible', timeout: 300_000 });
+    await setTheme('dark');
     // Opening the view activates the extension; a tree row (not the signed-out welcome) means signed in,
     // so the palette's Direct Mail commands are available to every test.
     await openDirectMailView();
