@@ -3,7 +3,7 @@
 // dark and the light theme (test-results/<panel>-dark.png, <panel>-light.png).
 import * as assert from 'node:assert/strict';
 import type { Frame, Page } from 'playwright-core';
-import { emulatorUrl, page, pickQuickInput, runCommand, screenshot, setTheme } from './harness';
+import { emulatorUrl, openDirectMailView, page, pickQuickInput, runCommand, screenshot, setTheme } from './harness';
 
 interface EmulatorAccount {
   totals: { domains: number; mailAddresses: number; receivers: number; tags: number; templates: number };
@@ -102,6 +102,18 @@ describe('Webview panels in the workbench', () => {
     await photograph('dns-panel', 'DNS setup: example.com');
   });
 
+  it('DNS setup panel opens from a domain in the tree', async () => {
+    await openDirectMailView();
+    const tree = page().locator('.part.sidebar [id="workbench.view.extension.directMail"]');
+    const domains = tree.locator('.monaco-list-row', { hasText: /^Domains/ }).first();
+    if ((await domains.getAttribute('aria-expanded')) !== 'true') await domains.click();
+    const row = tree.locator('.monaco-list-row', { hasText: 'news.example.net' }).first();
+    await row.hover();
+    await row.locator('.action-label[aria-label="Open DNS Setup"]').click();
+    const frame = await panel('DNS setup: news.example.net');
+    await frame.locator('table.records tbody tr').first().waitFor();
+  });
+
   it('DNS setup panel: Verify updates the states in place', async () => {
     await runCommand('Direct Mail: Open DNS Setup');
     await pickQuickInput('mail.example.org', 'mail.example.org');
@@ -159,7 +171,7 @@ describe('Webview panels in the workbench', () => {
     // restores what was typed from its saved state.
     await runCommand('Direct Mail: Open Account Overview');
     await panel('Direct Mail account');
-    await page().locator('.tabs-container .tab', { hasText: 'Create tag' }).click();
+    await runCommand('Direct Mail: Create Tag…'); // reveals the existing, hidden form
     const restored = await panel('Create tag');
     await restored.locator('#field-tagName input').waitFor();
     assert.equal(await restored.locator('#field-tagName input').inputValue(), 'welcome');
