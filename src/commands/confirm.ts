@@ -1,0 +1,38 @@
+// The one question every destructive command asks before it sends anything. Ordinary deletes get a modal warning
+// (skipped when directMail.confirmDelete is off); deletes whose loss is large (a domain stops sending, a list
+// loses its recipients) make the user type the exact name, whatever the setting says.
+import * as vscode from 'vscode';
+import { readSettings } from '../util/settings';
+
+export interface ConfirmRequest {
+  /** What is being deleted, already localized (e.g. vscode.l10n.t('domain')). */
+  what: string;
+  /** The item's name as the user knows it; with typeName it must be typed exactly. */
+  name: string;
+  /** Ask for the name instead of a button: for deletes whose loss is large. */
+  typeName?: boolean;
+  /** One more sentence on the consequences, shown under the question. */
+  detail?: string;
+  /** The command's argument object: `{ confirmed: true }` skips the question (tests, scripted use). */
+  args?: unknown;
+}
+
+/** True when the caller may go ahead. Nothing is sent before this resolves. */
+export async function confirmDestructive(request: ConfirmRequest): Promise<boolean> {
+  if ((request.args as { confirmed?: unknown } | undefined)?.confirmed === true) return true;
+  const { what, name, detail } = request;
+  if (request.typeName) {
+    const typed = await vscode.window.showInputBox({
+      title: vscode.l10n.t('Delete {0} "{1}"', what, name),
+      prompt: (detail ? detail + ' ' : '') + vscode.l10n.t('Type "{0}" to confirm.', name),
+      placeHolder: name,
+      ignoreFocusOut: true,
+      validateInput: (value) => (value === '' || value === name ? undefined : vscode.l10n.t('Type the name exactly as shown: {0}', name)),
+    });
+    return typed === name;
+  }
+  if (!readSettings().confirmDelete) return true;
+  const remove = vscode.l10n.t('Delete');
+  const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Delete {0} "{1}"?', what, name), { modal: true, detail }, remove);
+  return answer === remove;
+}
