@@ -64,6 +64,17 @@ export function emulatorUrl(): string {
   return workbench().emulatorUrl;
 }
 
+/**
+ * Puts the shared emulator back to a seed. Every e2e file shares one emulator, so a file that counts
+ * things should call this in its before() (then refresh the tree: the extension caches what it showed).
+ */
+export async function resetEmulator(seed: 'demo' | 'empty' = 'demo'): Promise<void> {
+  const response = await fetch(`${emulatorUrl()}/__emulator/reset`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ seed }),
+  });
+  if (!response.ok) throw new Error(`emulator reset failed: HTTP ${response.status}`);
+}
+
 /** Saves a screenshot of the whole window as test-results/<name>.png and returns its path. */
 export async function screenshot(name: string): Promise<string> {
   const dir = join(__dirname, '..', '..', 'test-results');
