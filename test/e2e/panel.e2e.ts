@@ -76,6 +76,12 @@ describe('Webview panels in the workbench', () => {
     await closeEditors();
   });
 
+  // Later test files expect the demo data: put it back and let the tree show it again.
+  after(async () => {
+    await fetch(`${emulatorUrl()}/__emulator/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"seed":"demo"}' });
+    await runCommand('Direct Mail: Refresh');
+  });
+
   it('DNS setup panel: lists the records, copies them, and looks right in both themes', async () => {
     const account = await demoAccount();
     const domain = account.domains.find((d) => d.name === 'example.com');
