@@ -1,0 +1,212 @@
+// Importing recipients from CSV records: which columns map to the detail fields SaveReceiverDetail accepts, which
+// rows are checked out before anything is sent (bad address, duplicate in the file, too many values, a value
+// that cannot be sent), sending the rest in batches, and the row-by-row report. Every data row ends up in the
+// report as added or rejected with a reason; nothing here stops at a bad row. Pure: no vscode, no network.
+import { checkField } from '../api/validation';
+import type { RecipientInput, SaveReceiverDetailResult } from '../api/types';
+import { describeError, errorDetails } from '../util/errors';
+import { isBlank, toCsv, type CsvRecord } from './csv';
+
+/** SaveReceiverDetail takes at most this many recipients per call (reference §4.5). */
+export const MAX_BATCH = 500;
+
+export type DetailField = Exclude<keyof RecipientInput, 'email'>;
+
+/** Header names (lower case, without spaces, "_" or "-") and the field each one fills. */
+const COLUMNS: Readonly<Record<string, 'email' | DetailField>> = {
+  email: 'email', emailaddress: 'email',
+  username: 'userName', nickname: 'nickName', gender: 'gender', birthday: 'birthday', mobile: 'mobile',
+};
+
+/** The detail fields in the API's own names (the DataSchema order), for prompts and messages. */
+export const DETAIL_FIELD_NAMES: Readonly<Record<DetailField, string>> = {
+  userName: 'UserName', nickName: 'NickName', gender: 'Gender', birthday: 'Birthday', mobile: 'Mobile',
+};
+
+const MAX_DETAIL_LENGTH = 100;
+
+/** What is wrong with one detail value (typed or read from a file), or undefined. */
+export function detailProblem(field: DetailField, value: string): string | undefined {
+  const name = DETAIL_FIELD_NAMES[field];
+  if (value.length > MAX_DETAIL_LENGTH) return `${name} can have at most ${MAX_DETAIL_LENGTH} characters (now ${value.length}); shorten it.`;
+  // eslint-disable-next-line no-control-regex
+  if (/[\x00-\x1f\x7f]/.test(value)) return `${name} must be a single line without control characters.`;
+  return undefined;
+}
+
+export interface RowOutcome {
+  /** The row as a spreadsheet numbers it: the header is row 1. */
+  row: number;
+  email: string;
+  /** Why the row was not added; absent for added rows. */
+  reason?: string;
+  /** The row's values as read, for copying rejected rows back out. */
+  values: string[];
+}
+
+export interface PlannedRow extends RowOutcome {
+  input: RecipientInput;
+}
+
+export interface ImportPlan {
+  header: string[];
+  /** Header columns that are not sent (not a field SaveReceiverDetail accepts). */
+  ignoredColumns: string[];
+  /** Data rows in the file (blank lines not counted). */
+  totalRows: number;
+  valid: PlannedRow[];
+  rejected: RowOutcome[];
+}
+
+/** A problem with the file as a whole (no header, no email column): nothing can be imported. */
+export class ImportFileError extends Error {}
+
+const columnKey = (name: string): string => name.trim().toLowerCase().replace(/[\s_-]/g, '');
+
+/** Reads the header, maps columns and checks every data row. Throws ImportFileError when no row can be read. */
+export function planImport(records: readonly CsvRecord[]): ImportPlan {
+  const headerAt = records.findIndex((r) => !isBlank(r));
+  if (headerAt < 0) throw new ImportFileError('The file is empty: it needs a header row with an "email" column, then one row per recipient.');
+  const headerRecord = records[headerAt];
+  if (headerRecord.problem) throw new ImportFileError(`The header row (line ${headerRecord.line}) cannot be read: ${headerRecord.problem}`);
+  const header = headerRecord.fields.map((h) => h.trim());
+  const fieldAt = new Map<number, 'email' | DetailField>();
+  const seen = new Map<string, string>();
+  const ignoredColumns: string[] = [];
+  header.forEach((name, i) => {
+    const field = COLUMNS[columnKey(name)];
+    if (!field) {
+      ignoredColumns.push(name === '' ? `(column ${i + 1} without a name)` : name);
+      return;
+    }
+    const earlier = seen.get(field);
+    if (earlier !== undefined) throw new ImportFileError(`The header has two columns for the same field: "${earlier}" and "${name}"; keep one.`);
+    seen.set(field, name);
+    fieldAt.set(i, field);
+  });
+  const emailAt = [...fieldAt].find(([, f]) => f === 'email')?.[0];
+  if (emailAt === undefined) {
+    throw new ImportFileError(`The header row has no "email" column (found: ${header.map((h) => `"${h}"`).join(', ')}); name the column holding the addresses "email".`);
+  }
+
+  const plan: ImportPlan = { header, ignoredColumns, totalRows: 0, valid: [], rejected: [] };
+  const firstRow = new Map<string, number>();
+  records.forEach((record, index) => {
+    if (index <= headerAt || isBlank(record)) return;
+    plan.totalRows++;
+    const row = index + 1;
+    const values = record.fields;
+    const email = (values[emailAt] ?? '').trim();
+    const reject = (reason: string): void => void plan.rejected.push({ row, email, reason, values });
+    if (record.problem) return reject(record.problem);
+    if (values.length > header.length) {
+      return reject(`The row has ${values.length} values but the header has ${header.length} columns; put values that contain commas in double quotes.`);
+    }
+    if (email === '') return reject('The email value is empty.');
+    const emailProblem = checkField('emailAddress', email);
+    if (emailProblem) return reject(emailProblem);
+    const key = email.toLowerCase();
+    const earlier = firstRow.get(key);
+    if (earlier !== undefined) return reject(`Duplicate: the same address is in row ${earlier}.`);
+    firstRow.set(key, row);
+    const input: RecipientInput = { email };
+    for (const [i, field] of fieldAt) {
+      const value = (values[i] ?? '').trim();
+      if (field === 'email' || value === '') continue;
+      const problem = detailProblem(field, value);
+      if (problem) return reject(problem);
+      input[field] = value;
+    }
+    plan.valid.push({ row, email, values, input });
+  });
+  return plan;
+}
+
+/** Consecutive slices of at most `size` items. */
+export function batches<T>(items: readonly T[], size = MAX_BATCH): T[][] {
+  const n = Math.min(MAX_BATCH, Math.max(1, Math.floor(size)));
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += n) out.push(items.slice(i, i + n));
+  return out;
+}
+
+export interface ImportRun {
+  added: RowOutcome[];
+  /** Rows refused locally, by the service, or never sent; sorted by row. */
+  rejected: RowOutcome[];
+  batchesSent: number;
+  cancelled: boolean;
+  /** Anything the service said that does not belong to one row (counts that do not add up, unknown addresses). */
+  notes: string[];
+}
+
+export interface RunOptions {
+  batchSize?: number;
+  /** Checked before each batch; a batch already sent is never abandoned half-way. */
+  isCancelled?(): boolean;
+  /** After each batch: rows sent so far, and how many are to be sent in all. */
+  onProgress?(sent: number, total: number, batch: number, batchCount: number): void;
+}
+
+/** Why the service refused a row, in words that say what to do. */
+function serviceReason(message: string): string {
+  if (/duplicate/i.test(message)) return `Already in the list (Direct Mail: ${message}).`;
+  return `Refused by Direct Mail: ${message || 'no reason given'}.`;
+}
+
+/** Sends the valid rows batch by batch and maps each batch's answer back to its rows. */
+export async function runImport(plan: ImportPlan, send: (batch: RecipientInput[]) => Promise<SaveReceiverDetailResult>, options: RunOptions = {}): Promise<ImportRun> {
+  const run: ImportRun = { added: [], rejected: [...plan.rejected], batchesSent: 0, cancelled: false, notes: [] };
+  const chunks = batches(plan.valid, options.batchSize);
+  let sent = 0;
+  for (const [index, chunk] of chunks.entries()) {
+    if (options.isCancelled?.()) {
+      run.cancelled = true;
+      for (const r of chunks.slice(index).flat()) run.rejected.push(outcome(r, 'Not sent: the import was cancelled before this row\'s batch.'));
+      break;
+    }
+    let result: SaveReceiverDetailResult;
+    try {
+      run.batchesSent++;
+      result = await send(chunk.map((r) => r.input));
+    } catch (error) {
+      const text = describeError(errorDetails(error));
+      for (const r of chunk) run.rejected.push(outcome(r, `Not added: the batch with rows ${chunk[0].row}–${chunk[chunk.length - 1].row} failed: ${text}`));
+      sent += chunk.length;
+      options.onProgress?.(sent, plan.valid.length, index + 1, chunks.length);
+      continue;
+    }
+    mapBatch(run, chunk, result, index + 1);
+    sent += chunk.length;
+    options.onProgress?.(sent, plan.valid.length, index + 1, chunks.length);
+  }
+  run.rejected.sort((a, b) => a.row - b.row);
+  run.added.sort((a, b) => a.row - b.row);
+  return run;
+}
+
+function mapBatch(run: ImportRun, chunk: readonly PlannedRow[], result: SaveReceiverDetailResult, batchNo: number): void {
+  const byEmail = new Map(chunk.map((r) => [r.email.toLowerCase(), r]));
+  const refused = new Set<PlannedRow>();
+  for (const error of result.errors) {
+    const row = byEmail.get(error.email.trim().toLowerCase());
+    if (!row || refused.has(row)) {
+      run.notes.push(`Batch ${batchNo}: Direct Mail refused "${error.email}", which is not a row of that batch: ${error.message}`);
+      continue;
+    }
+    refused.add(row);
+    run.rejected.push(outcome(row, serviceReason(error.message)));
+  }
+  const added = chunk.filter((r) => !refused.has(r));
+  for (const r of added) run.added.push(outcome(r));
+  if (result.successCount !== added.length) {
+    run.notes.push(`Batch ${batchNo}: Direct Mail reported ${result.successCount} added, but ${added.length} rows were sent without a refusal; check the list's recipients.`);
+  }
+}
+
+const outcome = (r: PlannedRow, reason?: string): RowOutcome => ({ row: r.row, email: r.email, values: r.values, ...(reason ? { reason } : {}) });
+
+/** Rejected rows as CSV: their row number and reason, then the row's values under the file's own header. */
+export function rejectedCsv(header: readonly string[], rejected: readonly RowOutcome[]): string {
+  return toCsv([['row', 'reason', ...header], ...rejected.map((r) => [String(r.row), r.reason ?? '', ...r.values])]);
+}
