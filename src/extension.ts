@@ -24,6 +24,8 @@ import { registerDomainCommands } from './commands/domainCommands';
 import { registerProfileCommands } from './commands/profileCommands';
 import { runContributions, type DirectMailServices } from './commands/registry';
 import { CommandRunner } from './commands/runCommand';
+import { registerSenderCommands } from './commands/senderCommands';
+import { registerTagCommands } from './commands/tagCommands';
 import { registerTreeCommands } from './commands/treeCommands';
 import { ProfileStore } from './credentials/profileStore';
 import { Session } from './credentials/session';
@@ -78,11 +80,13 @@ export function activate(context: vscode.ExtensionContext): DirectMailTestApi {
   const register = (id: string, handler: (...args: unknown[]) => unknown, options?: { progress?: string }): void => {
     context.subscriptions.push(runner.register(id, handler, options));
   };
-  const commands: CommandContext = { session, profiles, tree, log, runner, userAgent, register };
+  const commands: CommandContext = { session, profiles, tree, view, log, runner, userAgent, register };
   registerProfileCommands(commands);
   registerTreeCommands(commands);
   registerCopyCommands(commands);
   registerDomainCommands(commands);
+  registerSenderCommands(commands);
+  registerTagCommands(commands);
 
   const panels = registerWebviews(context, {
     client: () => session.client(),

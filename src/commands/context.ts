@@ -1,7 +1,9 @@
 // What every command module gets: the connection, the tree, the log and the registration wrapper.
+import type * as vscode from 'vscode';
 import type { ProfileStore } from '../credentials/profileStore';
 import type { Session } from '../credentials/session';
 import type { Log } from '../util/log';
+import type { TreeNode } from '../views/node';
 import type { ResourceTree } from '../views/resourceTree';
 import type { CommandHandler, CommandOptions, CommandRunner } from './runCommand';
 
@@ -9,6 +11,8 @@ export interface CommandContext {
   session: Session;
   profiles: ProfileStore;
   tree: ResourceTree;
+  /** The Direct Mail view, to reveal an item after a change (absent where there is no view). */
+  view?: vscode.TreeView<TreeNode>;
   log: Log;
   runner: CommandRunner;
   userAgent: string;

@@ -6,6 +6,8 @@ import { DnsRecordNode, DomainNode } from '../views/domainNodes';
 import { GROUP_KINDS, GroupNode, type GroupKind } from '../views/groupNode';
 import { ErrorNode, LoadMoreNode, MessageNode, type TreeNode } from '../views/node';
 import type { ResourceTree } from '../views/resourceTree';
+import { SenderNode } from '../views/senderNodes';
+import { TagNode } from '../views/tagNodes';
 import { describeError, errorDetails } from '../util/errors';
 
 /** Loads the first page of each group and offers their items in one list, grouped by kind. */
@@ -39,6 +41,16 @@ export async function pickGroup(tree: ResourceTree, placeHolder: string, only?: 
 export async function pickDomain(tree: ResourceTree): Promise<DomainNode | undefined> {
   const node = await pickResource(tree, ['domains'], vscode.l10n.t('Choose a domain'));
   return node instanceof DomainNode ? node : undefined;
+}
+
+export async function pickSender(tree: ResourceTree): Promise<SenderNode | undefined> {
+  const node = await pickResource(tree, ['senders'], vscode.l10n.t('Choose a sender address'));
+  return node instanceof SenderNode ? node : undefined;
+}
+
+export async function pickTag(tree: ResourceTree): Promise<TagNode | undefined> {
+  const node = await pickResource(tree, ['tags'], vscode.l10n.t('Choose a tag'));
+  return node instanceof TagNode ? node : undefined;
 }
 
 export async function pickDnsRecord(tree: ResourceTree): Promise<DnsRecordNode | undefined> {
