@@ -21,7 +21,9 @@ import type { DirectMailClient } from './api';
 import { registerCopyCommands } from './commands/copyCommands';
 import type { CommandContext } from './commands/context';
 import { registerDomainCommands } from './commands/domainCommands';
+import { registerImportCommand } from './commands/importRecipients';
 import { registerProfileCommands } from './commands/profileCommands';
+import { registerRecipientCommands } from './commands/recipientCommands';
 import { runContributions, type DirectMailServices } from './commands/registry';
 import { CommandRunner } from './commands/runCommand';
 import { registerSenderCommands } from './commands/senderCommands';
@@ -87,6 +89,7 @@ export function activate(context: vscode.ExtensionContext): DirectMailTestApi {
   registerDomainCommands(commands);
   registerSenderCommands(commands);
   registerTagCommands(commands);
+  registerRecipientCommands(commands);
 
   const panels = registerWebviews(context, {
     client: () => session.client(),
@@ -96,6 +99,7 @@ export function activate(context: vscode.ExtensionContext): DirectMailTestApi {
       tree.refreshGroup(kind);
     },
   });
+  registerImportCommand(commands, (key) => panels.open(key));
   const services: DirectMailServices = { context, session, tree, log, registerCommand: register };
   runContributions(services);
   const activationMs = performance.now() - started;

@@ -63,6 +63,9 @@ export class ImportFileError extends Error {}
 
 const columnKey = (name: string): string => name.trim().toLowerCase().replace(/[\s_-]/g, '');
 
+/** The field a column or argument name stands for ("E-mail", "user_name", "Mobile" …), or undefined. */
+export const fieldOfName = (name: string): 'email' | DetailField | undefined => COLUMNS[columnKey(name)];
+
 /** Reads the header, maps columns and checks every data row. Throws ImportFileError when no row can be read. */
 export function planImport(records: readonly CsvRecord[]): ImportPlan {
   const headerAt = records.findIndex((r) => !isBlank(r));
@@ -74,7 +77,7 @@ export function planImport(records: readonly CsvRecord[]): ImportPlan {
   const seen = new Map<string, string>();
   const ignoredColumns: string[] = [];
   header.forEach((name, i) => {
-    const field = COLUMNS[columnKey(name)];
+    const field = fieldOfName(name);
     if (!field) {
       ignoredColumns.push(name === '' ? `(column ${i + 1} without a name)` : name);
       return;

@@ -6,6 +6,7 @@ import type { WebviewDeps } from './deps';
 import { DnsPanelController } from './dnsPanel';
 import { FormPanelController } from './formPanel';
 import { webviewOptions } from './html';
+import { ImportReportController } from './importReport';
 import { PanelHost, type PanelController, type PanelLog } from './panelHost';
 import { webviewStateSchema, type PanelKey } from './protocol';
 
@@ -14,6 +15,7 @@ export const PANEL_TYPES = {
   dns: { viewType: 'directMail.dnsSetup', frontEnd: 'dns' },
   account: { viewType: 'directMail.accountOverview', frontEnd: 'account' },
   form: { viewType: 'directMail.createForm', frontEnd: 'form' },
+  importReport: { viewType: 'directMail.importReport', frontEnd: 'importReport' },
 } as const satisfies Record<PanelKey['panel'], { viewType: string; frontEnd: string }>;
 
 const consoleLog: PanelLog = { warn: (m) => console.warn(m), error: (m) => console.error(m) };
@@ -40,6 +42,8 @@ export class PanelManager implements vscode.Disposable {
         return new FormPanelController(key.form, this.deps, async (domainId) => {
           this.open({ panel: 'dns', domainId });
         });
+      case 'importReport':
+        return new ImportReportController(key.reportId);
     }
   }
 

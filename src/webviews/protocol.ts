@@ -11,6 +11,7 @@ export const panelKeySchema = z.discriminatedUnion('panel', [
   z.object({ panel: z.literal('dns'), domainId: z.string().check(z.minLength(1), z.maxLength(64)) }),
   z.object({ panel: z.literal('account') }),
   z.object({ panel: z.literal('form'), form: z.enum(FORM_KINDS) }),
+  z.object({ panel: z.literal('importReport'), reportId: z.string().check(z.minLength(1), z.maxLength(64)) }),
 ]);
 export type PanelKey = z.infer<typeof panelKeySchema>;
 
@@ -75,7 +76,28 @@ const formViewSchema = z.object({
 });
 export type FormView = z.infer<typeof formViewSchema>;
 
-export const panelViewSchema = z.discriminatedUnion('panel', [dnsViewSchema, accountViewSchema, formViewSchema]);
+/** Rows a report panel lists per table; the counts always cover every row. */
+export const REPORT_ROW_LIMIT = 2000;
+const reportRow = z.object({ row: z.number(), email: z.string(), reason: z.optional(z.string()) });
+
+const importReportViewSchema = z.object({
+  panel: z.literal('importReport'),
+  listName: z.string(),
+  fileName: z.string(),
+  totalRows: z.number(),
+  addedCount: z.number(),
+  rejectedCount: z.number(),
+  batches: z.number(),
+  cancelled: z.boolean(),
+  /** Header columns that were not sent. */
+  ignoredColumns: z.array(z.string()),
+  notes: z.array(z.string()),
+  rejected: z.array(reportRow).check(z.maxLength(REPORT_ROW_LIMIT)),
+  added: z.array(reportRow).check(z.maxLength(REPORT_ROW_LIMIT)),
+});
+export type ImportReportView = z.infer<typeof importReportViewSchema>;
+
+export const panelViewSchema = z.discriminatedUnion('panel', [dnsViewSchema, accountViewSchema, formViewSchema, importReportViewSchema]);
 export type PanelView = z.infer<typeof panelViewSchema>;
 
 const requestId = z.number().check(z.int(), z.nonnegative());
@@ -97,6 +119,8 @@ export const toHostSchema = z.discriminatedUnion('type', [
     index: z.optional(z.number().check(z.int(), z.nonnegative())),
   }),
   z.object({ type: z.literal('submit'), id: requestId, values: formValues }),
+  /** Import report: copy the rejected rows as CSV. */
+  z.object({ type: z.literal('copyRejected'), id: requestId }),
 ]);
 export type ToHost = z.infer<typeof toHostSchema>;
 export type ToHostRequest = Exclude<ToHost, { type: 'ready' }>;

@@ -1,0 +1,61 @@
+// Which recipient list or recipient a command works on: a tree node, an argument object ({ receiverId, email }),
+// or a quick pick of the lists (then of the list's recipients) when run from the palette.
+import * as vscode from 'vscode';
+import type { Receiver } from '../api/types';
+import { ReceiverListNode, RecipientNode } from '../views/receiverNodes';
+import { argString, type CommandContext } from './context';
+import { pickResource } from './pickers';
+
+export interface ListRef {
+  receiverId: string;
+  /** The list name when known; otherwise the ID stands in for it in messages. */
+  name: string;
+  /** Recipients in the list as the service counts them now (undefined when the list was not found). */
+  count?: number;
+}
+
+/** The list as Direct Mail has it now (so a count shown in the tree some time ago is not trusted for a delete). */
+export async function findReceiver(c: CommandContext, receiverId: string): Promise<Receiver | undefined> {
+  for await (const page of c.session.requireClient().iterateReceivers({ pageSize: 50 })) {
+    const hit = page.items.find((r) => r.receiverId === receiverId);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/** `lookUp` re-reads the list's name and count from the service (needed before a delete, not before an add). */
+export async function listRef(c: CommandContext, arg: unknown, lookUp: boolean): Promise<ListRef | undefined> {
+  let receiverId: string | undefined;
+  let known: Receiver | undefined;
+  if (arg instanceof ReceiverListNode) known = arg.receiver;
+  else if (arg instanceof RecipientNode && arg.parent instanceof ReceiverListNode) known = arg.parent.receiver;
+  else receiverId = argString(arg, 'receiverId');
+  if (!known && receiverId === undefined) {
+    const node = await pickResource(c.tree, ['receivers'], vscode.l10n.t('Choose a recipient list'));
+    if (!(node instanceof ReceiverListNode)) return undefined;
+    known = node.receiver;
+  }
+  const id = known?.receiverId ?? (receiverId as string);
+  const fresh = lookUp ? await findReceiver(c, id) : known;
+  const list = fresh ?? known;
+  return { receiverId: id, name: list?.receiversName ?? vscode.l10n.t('recipient list {0}', id), count: fresh?.count };
+}
+
+/** A recipient of a list: the node, `{ receiverId, email }`, or picks from the first page of the chosen list. */
+export async function recipientRef(c: CommandContext, arg: unknown): Promise<{ list: ListRef; email: string } | undefined> {
+  if (arg instanceof RecipientNode) {
+    const list = await listRef(c, arg, false);
+    return list && { list, email: arg.recipient.email };
+  }
+  const list = await listRef(c, arg, false);
+  if (!list) return undefined;
+  const email = argString(arg === undefined || arg instanceof ReceiverListNode ? undefined : arg, 'email');
+  if (email !== undefined) return { list, email };
+  const page = await c.session.requireClient().queryReceiverDetail({ receiverId: list.receiverId, pageSize: 100 });
+  if (page.items.length === 0) throw new Error(vscode.l10n.t('The list {0} has no recipients.', list.name));
+  const picked = await vscode.window.showQuickPick(
+    page.items.map((r) => ({ label: r.email, description: r.data && r.data !== '{}' ? r.data : undefined })),
+    { placeHolder: vscode.l10n.t('Choose the recipient to remove from {0}', list.name) },
+  );
+  return picked && { list, email: picked.label };
+}
