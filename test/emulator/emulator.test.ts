@@ -488,6 +488,16 @@ describe('Direct Mail emulator', function () {
       assert.equal((await call({ action: 'DescAccountSummary' })).status, 200);
     });
 
+    it('answers an injected business refusal (apiError) for the chosen action, with its code and status', async () => {
+      await admin(emu.url, 'POST', 'faults', { kind: 'apiError', code: 'InvalidMailAddressSendType.Malformed', message: 'Wrong send type.', actions: ['SingleSendMail'] });
+      assert.equal((await call({ action: 'DescAccountSummary' })).status, 200);
+      const refused = await call({ action: 'SingleSendMail', form: true, params: { AccountName: 'noreply@example.com', AddressType: '1', ReplyToAddress: 'false', ToAddress: 'a@example.net', Subject: 's', TextBody: 't' } });
+      assert.deepEqual([refused.status, refused.body.Code, refused.body.Message], [400, 'InvalidMailAddressSendType.Malformed', 'Wrong send type.']);
+      assert.equal((await demoState()).sentMails.length, 0);
+      const res = await send(emu.url, 'POST', '/__emulator/faults', { 'content-type': 'application/json' }, JSON.stringify({ kind: 'apiError' }));
+      assert.equal(res.status, 400);
+    });
+
     it('delays answers with a latency fault', async () => {
       await admin(emu.url, 'POST', 'faults', { kind: 'latency', latencyMs: 300 });
       const started = Date.now();

@@ -1,7 +1,7 @@
 // Injected failures: set at start or at run time through POST /__emulator/faults.
 import { invalidParameter } from './errors';
 
-export const FAULT_KINDS = ['latency', 'http500', 'http503', 'throttle', 'reset', 'truncated', 'nonjson'] as const;
+export const FAULT_KINDS = ['latency', 'http500', 'http503', 'throttle', 'reset', 'truncated', 'nonjson', 'apiError'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface FaultSpec {
@@ -14,8 +14,11 @@ export interface FaultSpec {
   actions?: string[];
   /** For `throttle`: sends `x-acs-retry-after` with this many milliseconds. */
   retryAfterMs?: number;
-  /** For `nonjson`: the HTTP status of the non-JSON answer (default 200, like a captive portal). */
+  /** For `nonjson`: the HTTP status of the non-JSON answer (default 200, like a captive portal); for `apiError` (default 400). */
   httpStatus?: number;
+  /** For `apiError`: a business refusal the demo data cannot produce (e.g. InvalidMailAddressSendType.Malformed). */
+  code?: string;
+  message?: string;
 }
 
 interface ActiveFault { spec: FaultSpec; remaining: number }
@@ -32,8 +35,14 @@ export function parseFault(value: unknown): FaultSpec {
   if (o.actions !== undefined && !(Array.isArray(o.actions) && o.actions.every((a) => typeof a === 'string'))) {
     throw invalidParameter('actions', 'It must be a list of action names.');
   }
+  const text = (name: string): string | undefined => {
+    if (o[name] === undefined) return undefined;
+    if (typeof o[name] !== 'string' || !/^[\x20-\x7e]{1,200}$/.test(o[name] as string)) throw invalidParameter(name, 'It must be 1-200 printable characters.');
+    return o[name] as string;
+  };
+  if (o.kind === 'apiError' && o.code === undefined) throw invalidParameter('code', 'An apiError fault needs the error code to answer.');
   return {
-    kind: o.kind as FaultKind, count: num('count'), latencyMs: num('latencyMs'), actions: o.actions as string[] | undefined,
+    kind: o.kind as FaultKind, count: num('count'), code: text('code'), message: text('message'), latencyMs: num('latencyMs'), actions: o.actions as string[] | undefined,
     retryAfterMs: num('retryAfterMs'), httpStatus: num('httpStatus'),
   };
 }

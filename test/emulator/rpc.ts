@@ -85,6 +85,13 @@ function injectFailure(fault: FaultSpec, res: ServerResponse, requestId: string,
       sendApiError(res, err, requestId, hostId);
       return;
     }
+    case 'apiError': {
+      const err = new ApiError(fault.httpStatus ?? 400, fault.code ?? 'InternalError', fault.message ?? `Injected ${fault.code ?? 'error'}.`);
+      entry.status = err.httpStatus;
+      entry.code = err.code;
+      sendApiError(res, err, requestId, hostId);
+      return;
+    }
     case 'reset':
       res.socket?.destroy();
       return;
