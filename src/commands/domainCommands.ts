@@ -99,11 +99,6 @@ async function setDomainPassword(c: CommandContext, arg: unknown): Promise<strin
   const ref = await domainRef(c, arg);
   if (!ref) return undefined;
   const shown = ref.domainName ?? ref.domainId;
-  const hints = {
-    'InvalidDomainStatus.Malformed': vscode.l10n.t('{0} is not verified yet, and Direct Mail sets an SMTP password only for a verified domain. Publish its DNS records, run "Verify Domain", then set the password.', shown),
-    'InvalidDomain.NotFound': vscode.l10n.t('Direct Mail has no domain {0} in this account and region; refresh the view and pick it again.', shown),
-    'InvalidDomainPassword.equalcurrent': vscode.l10n.t('This is already the SMTP password of {0}; choose a different one.', shown),
-  };
   const done = await askAndSend(c, 'directMail.setDomainPassword', argString(arg, 'password'), {
     title: vscode.l10n.t('SMTP password for {0}', shown),
     prompt: vscode.l10n.t('Password for SMTP sign-in with the domain {0}: 10 to 20 letters and digits, with at least two digits, two upper-case and two lower-case letters.', shown),
@@ -112,14 +107,21 @@ async function setDomainPassword(c: CommandContext, arg: unknown): Promise<strin
     retype: vscode.l10n.t('Type the same password again to confirm it.'),
     progress: vscode.l10n.t('Setting the SMTP password of {0}…', shown),
   }, async (password) => {
-    await hinted(c.session.requireClient().modifyDomainPassword(ref.domainName ?? ref.domainId, password), hints);
-    return ref.domainId;
+    // The service names the domain, not its ID; asked only once the password passed its check.
+    const client = c.session.requireClient();
+    const domainName = ref.domainName ?? (await client.descDomain(ref.domainId)).domainName;
+    await hinted(client.modifyDomainPassword(domainName, password), {
+      'InvalidDomainStatus.Malformed': vscode.l10n.t('{0} is not verified yet, and Direct Mail sets an SMTP password only for a verified domain. Publish its DNS records, run "Verify Domain", then set the password.', domainName),
+      'InvalidDomain.NotFound': vscode.l10n.t('Direct Mail has no domain {0} in this account and region; refresh the view and pick it again.', domainName),
+      'InvalidDomainPassword.equalcurrent': vscode.l10n.t('This is already the SMTP password of {0}; choose a different one.', domainName),
+    });
+    return domainName;
   });
   if (done === undefined) return undefined;
   // Never the password itself: only that it changed.
-  c.log.info(`SMTP password of the domain ${shown} set`);
-  void vscode.window.showInformationMessage(vscode.l10n.t('Set the SMTP password of {0}. SMTP clients signing in with the domain use it from now on.', shown));
-  return done;
+  c.log.info(`SMTP password of the domain ${done} set`);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Set the SMTP password of {0}. SMTP clients signing in with the domain use it from now on.', done));
+  return ref.domainId;
 }
 
 async function verify(c: CommandContext, domainId: string): Promise<VerifyResult> {
