@@ -27,7 +27,8 @@ export async function confirmDestructive(request: ConfirmRequest): Promise<boole
       prompt: (detail ? detail + ' ' : '') + vscode.l10n.t('Type "{0}" to confirm.', name),
       placeHolder: name,
       ignoreFocusOut: true,
-      validateInput: (value) => (value === '' || value === name ? undefined : vscode.l10n.t('Type the name exactly as shown: {0}', name)),
+      // Quiet while what is typed so far still leads to the name.
+      validateInput: (value) => (name.startsWith(value) ? undefined : vscode.l10n.t('Type the name exactly as shown: {0}', name)),
     });
     return typed === name;
   }
