@@ -24,9 +24,8 @@ export function registerRecipientCommands(c: CommandContext): void {
 }
 
 async function deleteReceiver(c: CommandContext, arg: unknown): Promise<string | undefined> {
-  const confirmed = (arg as { confirmed?: unknown } | undefined)?.confirmed === true;
-  // A confirmed delete goes straight to the service, which answers for an unknown ID.
-  const list = await listRef(c, arg, !confirmed);
+  // An unknown ID is left for the service to refuse (with its code), after the question.
+  const list = await listRef(c, arg, true);
   if (!list) return undefined;
   const count = list.count ?? 0;
   const ok = await confirmDestructive({

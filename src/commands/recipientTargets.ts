@@ -23,7 +23,10 @@ export async function findReceiver(c: CommandContext, receiverId: string): Promi
   return undefined;
 }
 
-/** `lookUp` re-reads the list's name and count from the service (needed before a delete, not before an add). */
+/**
+ * A list given by ID is looked up for its name (messages name the list, not its ID); `lookUp` re-reads a tree
+ * node's count too (needed before a delete: the tree may be older than the list).
+ */
 export async function listRef(c: CommandContext, arg: unknown, lookUp: boolean): Promise<ListRef | undefined> {
   let receiverId: string | undefined;
   let known: Receiver | undefined;
@@ -36,7 +39,7 @@ export async function listRef(c: CommandContext, arg: unknown, lookUp: boolean):
     known = node.receiver;
   }
   const id = known?.receiverId ?? (receiverId as string);
-  const fresh = lookUp ? await findReceiver(c, id) : known;
+  const fresh = lookUp || !known ? await findReceiver(c, id) : known;
   const list = fresh ?? known;
   return { receiverId: id, name: list?.receiversName ?? vscode.l10n.t('recipient list {0}', id), count: fresh?.count };
 }

@@ -79,7 +79,10 @@ function readRecord(src: string, start: number): ReadResult {
           }
           pos++;
           const after = src[pos];
-          if (after !== undefined && after !== ',' && after !== '\r' && after !== '\n') return { fields, end: pos, breaks, problem: TEXT_AFTER_QUOTE };
+          if (after !== undefined && after !== ',' && after !== '\r' && after !== '\n') {
+            // Across a line break this is almost always an opening quote never closed, paired with a later one.
+            return { fields, end: pos, breaks, problem: breaks > 0 ? UNCLOSED_QUOTE : TEXT_AFTER_QUOTE };
+          }
           break;
         }
         if (c === '\r' || c === '\n') {

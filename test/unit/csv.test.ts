@@ -31,14 +31,18 @@ describe('CSV reader', () => {
   });
 
   it('a stray quote spoils only its own record; reading resumes on the next line', () => {
-    // The quote opened in row 2 closes in row 4, followed by text: row 2 is broken, rows 3 and 4 are read again.
+    // The quote opened in row 2 pairs with one in row 4, followed by text: row 2 is broken, rows 3 and 4 are read again.
     const records = parseCsv('email,name\na@x.com,"Ann\nb@x.com,Bob\nc@x.com,"Cy"\n');
     assert.deepEqual(records.map((r) => [r.line, r.fields, r.problem]), [
       [1, ['email', 'name'], undefined],
-      [2, ['a@x.com', '"Ann'], TEXT_AFTER_QUOTE],
+      [2, ['a@x.com', '"Ann'], UNCLOSED_QUOTE],
       [3, ['b@x.com', 'Bob'], undefined],
       [4, ['c@x.com', 'Cy'], undefined],
     ]);
+  });
+
+  it('text after a closing quote on the same line spoils that record only', () => {
+    assert.deepEqual(parseCsv('"a"b,c\nd,e').map((r) => [r.fields, r.problem]), [[['"a"b', 'c'], TEXT_AFTER_QUOTE], [['d', 'e'], undefined]]);
   });
 
   it('a quote never closed spoils its record only, up to the end of the file', () => {
