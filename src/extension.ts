@@ -28,7 +28,9 @@ import { runContributions, type DirectMailServices } from './commands/registry';
 import { CommandRunner } from './commands/runCommand';
 import { registerSenderCommands } from './commands/senderCommands';
 import { registerTagCommands } from './commands/tagCommands';
+import { registerTestEmailCommand } from './commands/testEmailCommand';
 import { registerTreeCommands } from './commands/treeCommands';
+import { refreshAndReveal } from './commands/treeUpdate';
 import { ProfileStore } from './credentials/profileStore';
 import { Session } from './credentials/session';
 import { ProfileStatusBar } from './credentials/statusBar';
@@ -94,11 +96,13 @@ export function activate(context: vscode.ExtensionContext): DirectMailTestApi {
   const panels = registerWebviews(context, {
     client: () => session.client(),
     log,
+    // The new item's node id ends with its key (domain, sender, list or tag ID), which the create returned.
     onCreated: (item) => {
       const kind = item.kind === 'domain' ? 'domains' : item.kind === 'mailAddress' ? 'senders' : item.kind === 'receiver' ? 'receivers' : 'tags';
-      tree.refreshGroup(kind);
+      return refreshAndReveal(commands, kind, item.id);
     },
   });
+  registerTestEmailCommand(commands, panels);
   registerImportCommand(commands, (key) => panels.open(key));
   const services: DirectMailServices = { context, session, tree, log, registerCommand: register };
   runContributions(services);

@@ -1,5 +1,5 @@
-// Create forms: one page for every form kind, built from the shared field specs (src/webviews/forms.ts),
-// so the checks while typing are the client's own.
+// Create forms and the test-email form: one page built from the shared field specs (src/webviews/forms.ts,
+// src/webviews/testEmailForm.ts), so the checks while typing are the client's own.
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-label/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
@@ -10,20 +10,30 @@ import '../common/base.css';
 import './form.css';
 import { h, icon, render } from '../common/dom';
 import { loadState, request, saveState, start } from '../common/host';
-import { checkFormField, FORMS, type FieldSpec, type FormValues } from '../../src/webviews/forms';
-import type { FormKind, FormView, PanelKey } from '../../src/webviews/protocol';
+import { checkFormField, FORMS, type FieldSpec, type FormSpec, type FormValues } from '../../src/webviews/forms';
+import type { FormView, PanelKey, ResultMessage, TestEmailView } from '../../src/webviews/protocol';
+import { TEST_EMAIL_FORM } from '../../src/webviews/testEmailForm';
+
+/** The views this page shows. */
+type AnyFormView = FormView | TestEmailView;
+const specOf = (view: AnyFormView): FormSpec => (view.panel === 'form' ? FORMS[view.form] : TEST_EMAIL_FORM);
+/** Which form a view is, to keep typed values when the same form is shown again. */
+const formIdOf = (view: AnyFormView): string => (view.panel === 'form' ? view.form : `testEmail:${view.from}`);
 
 /** A vscode-elements control: all of them have a string `value`. */
 type Control = HTMLElement & { value: string; invalid?: boolean; disabled?: boolean };
 
 interface Built {
-  kind: FormKind;
+  formId: string;
+  spec: FormSpec;
   key: PanelKey;
   controls: Map<string, Control>;
   errors: Map<string, HTMLElement>;
   touched: Set<string>;
   submit: HTMLElement & { disabled: boolean };
   status: HTMLElement;
+  /** The accepted test email's IDs. */
+  sent: HTMLElement;
   /** Errors the extension reported for the last submit, shown until the field changes. */
   serverErrors: Map<string, string>;
   submitting: boolean;
@@ -33,14 +43,22 @@ let built: Built | undefined;
 
 const values = (b: Built): FormValues => Object.fromEntries([...b.controls].map(([k, c]) => [k, c.value ?? '']));
 
-function control(field: FieldSpec, view: FormView, saved: string | undefined): Control {
+function choicesOf(field: FieldSpec, view: AnyFormView): { value: string; label: string }[] {
+  if (field.control === 'select') return (field.options ?? []).map((o) => ({ value: o.value, label: o.label }));
+  if (field.control === 'tagSelect') return [{ value: '', label: '(no tag)' }, ...(view.panel === 'testEmail' ? view.tags : []).map((t) => ({ value: t, label: t }))];
+  return (view.panel === 'form' ? (view.domains ?? []) : []).map((d) => ({ value: d, label: d }));
+}
+
+function control(field: FieldSpec, view: AnyFormView, saved: string | undefined): Control {
   const id = `field-${field.key}`;
   const describedBy = `${id}-help ${id}-error`;
-  if (field.control === 'select' || field.control === 'domainSelect') {
-    const choices =
-      field.control === 'select'
-        ? (field.options ?? []).map((o) => ({ value: o.value, label: o.label }))
-        : (view.domains ?? []).map((d) => ({ value: d, label: d }));
+  if (field.control === 'readonly') {
+    const shown = h('vscode-textfield', { id, readonly: true, 'aria-describedby': describedBy }) as Control;
+    shown.value = view.panel === 'testEmail' ? view.from : '';
+    return shown;
+  }
+  if (field.control === 'select' || field.control === 'domainSelect' || field.control === 'tagSelect') {
+    const choices = choicesOf(field, view);
     const select = h('vscode-single-select', { id, 'aria-describedby': describedBy }, ...choices.map((c) => h('vscode-option', { value: c.value }, c.label))) as Control;
     const initial = saved && choices.some((c) => c.value === saved) ? saved : (choices[0]?.value ?? '');
     // Options are upgraded asynchronously; set the value once the element has rendered them.
@@ -58,7 +76,7 @@ function control(field: FieldSpec, view: FormView, saved: string | undefined): C
 function check(b: Built): void {
   const current = values(b);
   let valid = true;
-  for (const field of FORMS[b.kind].fields) {
+  for (const field of b.spec.fields) {
     const problem = b.serverErrors.get(field.key) ?? checkFormField(field, current);
     if (problem) valid = false;
     const visible = problem && (b.touched.has(field.key) || (current[field.key] ?? '') !== '' || b.serverErrors.has(field.key));
@@ -82,18 +100,23 @@ async function submit(b: Built): Promise<void> {
   if (b.submit.disabled) return;
   b.submitting = true;
   check(b);
-  showStatus(b, 'Creating\u2026', 'info');
+  showStatus(b, b.spec.busyText ?? 'Creating\u2026', 'info');
+  showSent(b, undefined);
   const result = await request({ type: 'submit', values: values(b) });
   b.submitting = false;
   b.serverErrors = new Map(Object.entries(result.fieldErrors ?? {}));
   if (result.ok) {
-    // Start a fresh form for the next one; what was created is named in the message.
-    for (const field of FORMS[b.kind].fields) {
-      if (field.control === 'text' || field.control === 'textarea') (b.controls.get(field.key) as Control).value = '';
+    // A create form starts fresh for the next one (what was created is named in the message); a test email keeps
+    // its values, since it is often sent again.
+    if (!b.spec.keepValues) {
+      for (const field of b.spec.fields) {
+        if (field.control === 'text' || field.control === 'textarea') (b.controls.get(field.key) as Control).value = '';
+      }
+      b.touched.clear();
+      saveState({ key: b.key, values: values(b) });
     }
-    b.touched.clear();
-    saveState({ key: b.key, values: values(b) });
     showStatus(b, result.message ?? 'Created.', 'success');
+    showSent(b, result.sent);
   } else {
     // Everything typed stays in place so it can be corrected and sent again.
     showStatus(b, result.message ?? 'The request failed.', 'error');
@@ -101,13 +124,29 @@ async function submit(b: Built): Promise<void> {
   check(b);
 }
 
-function build(key: PanelKey, view: FormView): void {
-  const spec = FORMS[view.form];
+/** The IDs of an accepted test email, each with a copy button (the extension copies, so no clipboard access here). */
+function showSent(b: Built, sent: ResultMessage['sent']): void {
+  b.sent.hidden = !sent;
+  if (!sent) return b.sent.replaceChildren();
+  const copyLine = h('p', { class: 'muted', id: 'sent-copied', role: 'status' });
+  const row = (what: 'envId' | 'requestId', label: string, value: string): HTMLElement => {
+    const button = h('button', { class: 'icon-button', type: 'button', title: `Copy the ${label}`, 'aria-label': `Copy the ${label}`, 'data-copy': what }, icon('copy'));
+    button.addEventListener('click', () => {
+      void request({ type: 'copySent', what }).then((r) => copyLine.replaceChildren(r.message ?? ''));
+    });
+    return h('div', { class: 'sent-row' }, h('span', { class: 'sent-label' }, label), h('code', { class: 'mono', 'data-sent': what }, value), button);
+  };
+  b.sent.replaceChildren(row('envId', 'EnvId', sent.envId), row('requestId', 'RequestId', sent.requestId), copyLine);
+}
+
+function build(key: PanelKey, view: AnyFormView): void {
+  const spec = specOf(view);
+  const formId = formIdOf(view);
   const saved = loadState()?.values ?? {};
   const controls = new Map<string, Control>();
   const errors = new Map<string, HTMLElement>();
   const rows = spec.fields.map((field) => {
-    const c = control(field, view, built?.kind === view.form ? built.controls.get(field.key)?.value : saved[field.key]);
+    const c = control(field, view, built?.formId === formId ? built.controls.get(field.key)?.value : saved[field.key]);
     controls.set(field.key, c);
     const error = h('div', { class: 'field-error', id: `field-${field.key}-error`, 'aria-live': 'polite' });
     errors.set(field.key, error);
@@ -116,13 +155,14 @@ function build(key: PanelKey, view: FormView): void {
       { class: 'field' },
       h('vscode-label', { for: `field-${field.key}` }, field.label),
       c,
-      field.help && h('div', { class: 'field-help muted', id: `field-${field.key}-help` }, field.help),
+      field.help && h('div', { class: 'field-help muted', id: `field-${field.key}-help` }, field.help, field.control === 'readonly' && view.panel === 'testEmail' ? ` Send type: ${view.sendType}.` : ''),
       error,
     );
   });
   const submitButton = h('vscode-button', { id: 'submit' }, spec.submitLabel) as HTMLElement & { disabled: boolean };
   const status = h('p', { id: 'form-status', class: 'notice', hidden: true });
-  const b: Built = { kind: view.form, key, controls, errors, touched: new Set(), submit: submitButton, status, serverErrors: new Map(), submitting: false };
+  const sent = h('div', { id: 'sent', class: 'sent', hidden: true });
+  const b: Built = { formId, spec, sent, key, controls, errors, touched: new Set(), submit: submitButton, status, serverErrors: new Map(), submitting: false };
   for (const [fieldKey, c] of controls) {
     const onEdit = (): void => {
       b.touched.add(fieldKey);
@@ -134,12 +174,12 @@ function build(key: PanelKey, view: FormView): void {
     c.addEventListener('change', onEdit);
   }
   submitButton.addEventListener('click', () => void submit(b));
-  const form = h('form', { novalidate: true }, ...rows, h('div', { class: 'toolbar' }, submitButton), status);
+  const form = h('form', { novalidate: true }, ...rows, h('div', { class: 'toolbar' }, submitButton), status, sent);
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     void submit(b);
   });
-  const empty = view.form === 'mailAddress' && (view.domains ?? []).length === 0;
+  const empty = view.panel === 'form' && view.form === 'mailAddress' && (view.domains ?? []).length === 0;
   render(
     h('h1', {}, spec.title),
     h('p', { class: 'muted' }, spec.intro),
@@ -152,7 +192,7 @@ function build(key: PanelKey, view: FormView): void {
 
 start({
   show: (key, view) => {
-    if (view.panel !== 'form') return;
+    if (view.panel !== 'form' && view.panel !== 'testEmail') return;
     // Rebuild only when the form changes (first show, or new domain choices), keeping typed values.
     build(key, view);
   },

@@ -5,8 +5,12 @@ import type {
   CallOptions,
   DomainDetail,
   DomainSummary,
+  MailAddress,
   Page,
   SendType,
+  SingleSendMailRequest,
+  SingleSendMailResult,
+  Tag,
 } from '../api/types';
 import type { PanelLog } from './panelHost';
 import type { FormKind } from './protocol';
@@ -21,6 +25,9 @@ export interface PanelClient {
   createMailAddress(input: { accountName: string; sendtype: SendType; replyAddress?: string }, options?: CallOptions): Promise<{ mailAddressId: string }>;
   createReceiver(input: { receiversName: string; receiversAlias: string; desc?: string }, options?: CallOptions): Promise<{ receiverId: string }>;
   createTag(input: { tagName: string; tagDescription?: string }, options?: CallOptions): Promise<{ tagId: string }>;
+  queryMailAddresses(query?: { keyword?: string; pageNo?: number; pageSize?: number }, options?: CallOptions): Promise<Page<MailAddress>>;
+  queryTags(query?: { keyword?: string; pageNo?: number; pageSize?: number }, options?: CallOptions): Promise<Page<Tag>>;
+  singleSendMail(input: SingleSendMailRequest, options?: CallOptions): Promise<SingleSendMailResult>;
 }
 
 /** A resource a form just created. */

@@ -1,24 +1,30 @@
 // Create forms: the page checks each field while typing; this side checks again, sends the create,
 // and on success refreshes the tree (and opens the DNS panel for a new domain).
 import * as vscode from 'vscode';
-import { isDomainUsable, type SendType } from '../api/types';
+import { isDomainUsable, type Page, type SendType } from '../api/types';
 import { requireClient, type CreatedItem, type PanelClient, type WebviewDeps } from './deps';
 import { checkForm, FORMS, senderAddress, type FormValues } from './forms';
 import type { Outcome, PanelController } from './panelHost';
 import type { FormKind, FormView, ToHostRequest } from './protocol';
 
-/** Enough for a picker; an account with more verified domains than this types the name in the keyword filter. */
+/** Enough for a picker; an account with more domains (or tags) than this types the name in the keyword filter. */
 const MAX_DOMAIN_PAGES = 5;
 const DOMAIN_PAGE_SIZE = 50;
 
-async function usableDomainNames(client: PanelClient): Promise<string[]> {
-  const names: string[] = [];
+/** The items of the first few pages of a paged list, for a picker. */
+export async function pickerItems<T>(fetch: (query: { pageNo: number; pageSize: number }) => Promise<Page<T>>): Promise<T[]> {
+  const items: T[] = [];
   for (let pageNo = 1; pageNo <= MAX_DOMAIN_PAGES; pageNo++) {
-    const page = await client.queryDomains({ pageNo, pageSize: DOMAIN_PAGE_SIZE });
-    names.push(...page.items.filter((d) => isDomainUsable(d.domainStatus)).map((d) => d.domainName));
+    const page = await fetch({ pageNo, pageSize: DOMAIN_PAGE_SIZE });
+    items.push(...page.items);
     if (pageNo * DOMAIN_PAGE_SIZE >= page.totalCount || page.items.length === 0) break;
   }
-  return names.sort();
+  return items;
+}
+
+async function usableDomainNames(client: PanelClient): Promise<string[]> {
+  const domains = await pickerItems((q) => client.queryDomains(q));
+  return domains.filter((d) => isDomainUsable(d.domainStatus)).map((d) => d.domainName).sort();
 }
 
 const optional = (value: string | undefined): string | undefined => (value ? value : undefined);

@@ -8,7 +8,8 @@ export type FormValues = Record<string, string>;
 export interface FieldSpec {
   key: string;
   label: string;
-  control: 'text' | 'textarea' | 'select' | 'domainSelect';
+  /** `domainSelect`/`tagSelect` offer the view's domains/tags; `readonly` shows the view's sender. */
+  control: 'text' | 'textarea' | 'select' | 'domainSelect' | 'tagSelect' | 'readonly';
   optional?: boolean;
   placeholder?: string;
   help?: string;
@@ -22,6 +23,10 @@ export interface FormSpec {
   title: string;
   intro: string;
   submitLabel: string;
+  /** Shown while the request runs (default "Creating…"). */
+  busyText?: string;
+  /** Keep what was typed after a success (a test email is often sent again); create forms start fresh. */
+  keepValues?: boolean;
   fields: readonly FieldSpec[];
 }
 
@@ -159,8 +164,13 @@ export function checkFormField(field: FieldSpec, values: FormValues): string | u
 
 /** Every field's problem, keyed by field; empty when the form can be submitted. */
 export function checkForm(kind: FormKind, values: FormValues): Record<string, string> {
+  return checkSpec(FORMS[kind], values);
+}
+
+/** Every problem of a form built from `spec` (create forms and the test-email form). */
+export function checkSpec(spec: FormSpec, values: FormValues): Record<string, string> {
   const errors: Record<string, string> = {};
-  for (const field of FORMS[kind].fields) {
+  for (const field of spec.fields) {
     const message = checkFormField(field, values);
     if (message) errors[field.key] = message;
   }

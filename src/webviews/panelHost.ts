@@ -16,6 +16,8 @@ export interface Outcome {
   ok: boolean;
   message?: string;
   fieldErrors?: Record<string, string>;
+  /** IDs of a mail Direct Mail accepted. */
+  sent?: { envId: string; requestId: string };
   view?: PanelView;
 }
 
@@ -28,6 +30,8 @@ export interface PanelController {
 
 /** Where ignored messages and failures are written (the extension's log channel in production). */
 export interface PanelLog {
+  /** Successes worth a line (a sent test email's IDs); optional. */
+  info?(message: string): void;
   warn(message: string): void;
   error(message: string): void;
 }
@@ -89,7 +93,7 @@ export class PanelHost implements vscode.Disposable {
       outcome = { ok: false, message: errorText(error) };
     }
     if (outcome.view) this.setView(outcome.view);
-    await this.post({ type: 'result', id: message.id, ok: outcome.ok, message: outcome.message, fieldErrors: outcome.fieldErrors });
+    await this.post({ type: 'result', id: message.id, ok: outcome.ok, message: outcome.message, fieldErrors: outcome.fieldErrors, sent: outcome.sent });
   }
 
   /** Sends the panel's data; loads it first when there is none yet or `reload` asks for fresh data. */

@@ -9,6 +9,7 @@ import { webviewOptions } from './html';
 import { ImportReportController } from './importReport';
 import { PanelHost, type PanelController, type PanelLog } from './panelHost';
 import { webviewStateSchema, type PanelKey } from './protocol';
+import { TestEmailController } from './testEmailPanel';
 
 /** View type and front-end bundle (media/<frontEnd>/main.ts) of each kind of panel. */
 export const PANEL_TYPES = {
@@ -16,6 +17,7 @@ export const PANEL_TYPES = {
   account: { viewType: 'directMail.accountOverview', frontEnd: 'account' },
   form: { viewType: 'directMail.createForm', frontEnd: 'form' },
   importReport: { viewType: 'directMail.importReport', frontEnd: 'importReport' },
+  testEmail: { viewType: 'directMail.testEmail', frontEnd: 'form' },
 } as const satisfies Record<PanelKey['panel'], { viewType: string; frontEnd: string }>;
 
 const consoleLog: PanelLog = { warn: (m) => console.warn(m), error: (m) => console.error(m) };
@@ -44,6 +46,8 @@ export class PanelManager implements vscode.Disposable {
         });
       case 'importReport':
         return new ImportReportController(key.reportId);
+      case 'testEmail':
+        return new TestEmailController(key.accountName, this.deps);
     }
   }
 

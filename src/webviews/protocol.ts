@@ -11,6 +11,8 @@ export const panelKeySchema = z.discriminatedUnion('panel', [
   z.object({ panel: z.literal('dns'), domainId: z.string().check(z.minLength(1), z.maxLength(64)) }),
   z.object({ panel: z.literal('account') }),
   z.object({ panel: z.literal('form'), form: z.enum(FORM_KINDS) }),
+  /** The test-email form of one sender address. */
+  z.object({ panel: z.literal('testEmail'), accountName: z.string().check(z.minLength(3), z.maxLength(192)) }),
   z.object({ panel: z.literal('importReport'), reportId: z.string().check(z.minLength(1), z.maxLength(64)) }),
 ]);
 export type PanelKey = z.infer<typeof panelKeySchema>;
@@ -76,6 +78,17 @@ const formViewSchema = z.object({
 });
 export type FormView = z.infer<typeof formViewSchema>;
 
+const testEmailViewSchema = z.object({
+  panel: z.literal('testEmail'),
+  /** The sender address, shown read-only. */
+  from: z.string(),
+  /** `trigger` or `batch`: shown next to the sender and used to explain a send-type refusal. */
+  sendType: z.string(),
+  /** Choices for the tag picker: the account's tag names. */
+  tags: z.array(z.string()),
+});
+export type TestEmailView = z.infer<typeof testEmailViewSchema>;
+
 /** Rows a report panel lists per table; the counts always cover every row. */
 export const REPORT_ROW_LIMIT = 2000;
 const reportRow = z.object({ row: z.number(), email: z.string(), reason: z.optional(z.string()) });
@@ -97,11 +110,13 @@ const importReportViewSchema = z.object({
 });
 export type ImportReportView = z.infer<typeof importReportViewSchema>;
 
-export const panelViewSchema = z.discriminatedUnion('panel', [dnsViewSchema, accountViewSchema, formViewSchema, importReportViewSchema]);
+export const panelViewSchema = z.discriminatedUnion('panel', [dnsViewSchema, accountViewSchema, formViewSchema, importReportViewSchema, testEmailViewSchema]);
 export type PanelView = z.infer<typeof panelViewSchema>;
 
 const requestId = z.number().check(z.int(), z.nonnegative());
-const formValues = z.record(z.string().check(z.maxLength(64)), z.string().check(z.maxLength(2000)));
+/** Long enough for a test email's HTML body; each field's own check sets its real limit. */
+export const MAX_FORM_VALUE = 65_536;
+const formValues = z.record(z.string().check(z.maxLength(64)), z.string().check(z.maxLength(MAX_FORM_VALUE)));
 
 export const COPY_TARGETS = ['host', 'fqdn', 'value', 'record', 'zone', 'table'] as const;
 export type CopyTarget = (typeof COPY_TARGETS)[number];
@@ -121,6 +136,8 @@ export const toHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('submit'), id: requestId, values: formValues }),
   /** Import report: copy the rejected rows as CSV. */
   z.object({ type: z.literal('copyRejected'), id: requestId }),
+  /** Test email: copy an ID of the mail just sent. */
+  z.object({ type: z.literal('copySent'), id: requestId, what: z.enum(['envId', 'requestId']) }),
 ]);
 export type ToHost = z.infer<typeof toHostSchema>;
 export type ToHostRequest = Exclude<ToHost, { type: 'ready' }>;
@@ -136,6 +153,8 @@ export const toViewSchema = z.discriminatedUnion('type', [
     message: z.optional(z.string()),
     /** Per-field problems found by the extension's own check of submitted values. */
     fieldErrors: z.optional(z.record(z.string(), z.string())),
+    /** A test email Direct Mail accepted: its IDs, shown with copy buttons. */
+    sent: z.optional(z.object({ envId: z.string(), requestId: z.string() })),
   }),
   z.object({ type: z.literal('error'), message: z.string() }),
 ]);
