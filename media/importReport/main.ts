@@ -17,7 +17,7 @@ function count(kind: string, n: number, label: string): HTMLElement {
 }
 
 function table(id: string, rows: Row[], total: number, withReason: boolean): HTMLElement[] {
-  const head = ['Row', 'Email', ...(withReason ? ['Reason'] : [])].map((t) => h('th', { scope: 'col' }, t));
+  const head = ['Row', 'Email', ...(withReason ? ['Reason'] : [])].map((t, i) => h('th', { scope: 'col', class: i === 0 ? 'num' : undefined }, t));
   const body = rows.map((r) => h('tr', {}, h('td', { class: 'num' }, r.row), h('td', { class: 'email mono' }, r.email || '(empty)'), withReason && h('td', {}, r.reason ?? '')));
   const out: HTMLElement[] = [h('table', { class: 'rows', id }, h('thead', {}, h('tr', {}, ...head)), h('tbody', {}, ...body))];
   if (rows.length < total) out.push(h('p', { class: 'muted' }, `Showing the first ${rows.length.toLocaleString()} of ${total.toLocaleString()} rows.`));
