@@ -16,6 +16,8 @@ export function suiteEnv(emulatorUrl, resultFile) {
     DM_EMULATOR_ACCESS_KEY_ID: DEMO_ACCESS_KEY_ID,
     DM_EMULATOR_ACCESS_KEY_SECRET: DEMO_ACCESS_KEY_SECRET,
     DM_TEST_RESULT_FILE: resultFile,
+    // Runs only the tests whose full title matches (while working on one file); the full run leaves it unset.
+    ...(process.env.DM_TEST_GREP ? { DM_TEST_GREP: process.env.DM_TEST_GREP } : {}),
   };
 }
 

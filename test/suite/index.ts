@@ -32,7 +32,7 @@ function writeResult(result: SuiteResult): void {
 }
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30000, reporter: 'spec' });
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30000, reporter: 'spec', grep: process.env.DM_TEST_GREP || undefined });
   for (const file of findTests(__dirname).sort()) mocha.addFile(file);
   const result: SuiteResult = { passed: 0, failed: 0, pending: 0, failures: [] };
 
