@@ -9,7 +9,7 @@
 // (test/e2e/*.e2e.ts) import the helpers below; call them inside tests/hooks, not at load time.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import type { Workbench } from '../../scripts/lib/workbench.mjs' with { 'resolution-mode': 'import' };
 
 // Kept on globalThis so the hooks and the test files share one workbench even if the module loads twice.
@@ -117,4 +117,21 @@ export async function setTheme(kind: 'dark' | 'light'): Promise<void> {
   await pickQuickInput(THEMES[kind].label, THEMES[kind].label);
   await page().locator(THEMES[kind].applied).waitFor({ state: 'visible' });
   await page().locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+/** The frame of the visible webview panel whose page heading (#app h1) has `heading` (webviews are nested iframes). */
+export async function webviewFrame(heading: string | RegExp, timeoutMs = 120_000): Promise<Frame> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    for (const frame of page().frames()) {
+      try {
+        const h1 = frame.locator('#app h1', { hasText: heading });
+        if ((await h1.count()) > 0 && (await h1.first().isVisible())) return frame;
+      } catch {
+        // the frame navigated away while probing
+      }
+    }
+    if (Date.now() > end) throw new Error(`Timed out waiting for the panel "${heading}"`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }
