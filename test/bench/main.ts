@@ -1,6 +1,7 @@
 // `npm run bench`: this project's Direct Mail client against Alibaba's official SDK, side by side, on the same
 // emulator (in a child process, so client CPU is measured alone), plus the emulator's own cost and paging speed.
-// Environment: BENCH_REQUESTS (default 2000 at concurrency 1, twice that at 32), BENCH_SEED (default scale:10000).
+// Environment: BENCH_REQUESTS (default 2000 at concurrency 1, twice that at 32), BENCH_SEED (default scale:10000),
+// BENCH_WARMUP (default 3000 unmeasured requests per contender).
 import { cpus } from 'node:os';
 import Dm, * as $Dm from '@alicloud/dm20151123';
 import * as $OpenApi from '@alicloud/openapi-client';
@@ -14,7 +15,10 @@ import { runLoad } from './load';
 const REQUESTS = Number(process.env.BENCH_REQUESTS) || 2000;
 const SEED = process.env.BENCH_SEED || 'scale:10000';
 const PAGE_SIZE = 100;
-const WARMUP = 200;
+// Unmeasured requests per contender before its figures. A freshly started client process (and emulator) spends
+// up to ~10x more CPU per request over its first ~2,000–3,000 requests (JIT tiering, first use of the loopback
+// path); with 200 the contender measured first (V3) looked ~3x costlier than the next (V1) whatever its code.
+const WARMUP = Number(process.env.BENCH_WARMUP) || 3000;
 
 interface Contender {
   name: string;
@@ -80,7 +84,7 @@ async function main(): Promise<void> {
   const results: { name: string; r: LoadResult }[] = [];
   try {
     for (const c of contenders) {
-      for (let i = 0; i < WARMUP; i++) await c.summary();
+      await runLoad(c.summary, WARMUP, 8, () => undefined);
       for (const concurrency of [1, 32]) {
         results.push({ name: c.name, r: await runLoad(c.summary, concurrency === 1 ? REQUESTS : REQUESTS * 2, concurrency, emu.cpuMicros) });
       }
