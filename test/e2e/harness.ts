@@ -9,7 +9,7 @@
 // (test/e2e/*.e2e.ts) import the helpers below; call them inside tests/hooks, not at load time.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import type { Workbench } from '../../scripts/lib/workbench.mjs' with { 'resolution-mode': 'import' };
 
 // Kept on globalThis so the hooks and the test files share one workbench even if the module loads twice.
@@ -47,6 +47,13 @@ export const mochaHooks = {
     // so the palette's Direct Mail commands are available to every test.
     await openDirectMailView();
     await page().locator(`${DIRECT_MAIL_VIEW} .monaco-list-row`).first().waitFor({ state: 'visible', timeout: 300_000 });
+  },
+  // A failed test leaves a picture of what the workbench showed: test-results/failed-<test title>.png.
+  async afterEach(this: Mocha.Context): Promise<void> {
+    const test = this.currentTest;
+    if (test?.state !== 'failed' || !state.directMailE2e) return;
+    const name = `failed-${test.fullTitle().replace(/[^A-Za-z0-9-]+/g, '-').slice(0, 100)}`;
+    await screenshot(name).catch(() => undefined);
   },
   async afterAll(): Promise<void> {
     await state.directMailE2e?.stop();
@@ -109,6 +116,32 @@ export async function openDirectMailView(): Promise<void> {
   if (await sidebar.isVisible()) return;
   await p.locator('.part.activitybar [aria-label^="Direct Mail"]').first().click();
   await sidebar.waitFor({ state: 'visible' });
+}
+
+/** The row of the Direct Mail tree whose label starts with `label` (the description after it is ignored). */
+export function treeRow(label: string): Locator {
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return page().locator(`${DIRECT_MAIL_VIEW} .monaco-list-row`).filter({ has: page().locator('.label-name', { hasText: new RegExp(`^${escaped}`) }) }).first();
+}
+
+/**
+ * Expands a tree row and waits until it shows as expanded. A refresh re-renders the tree, and a click that lands
+ * while it does is lost, so the row is looked up again and clicked again until it stays expanded.
+ */
+export async function expandTreeRow(label: string, timeoutMs = 120_000): Promise<Locator> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const row = treeRow(label);
+    await row.waitFor({ state: 'visible', timeout: Math.max(1_000, end - Date.now()) });
+    if ((await row.getAttribute('aria-expanded')) === 'true') return row;
+    await row.click();
+    try {
+      await page().waitForFunction((el) => el?.getAttribute('aria-expanded') === 'true', await row.elementHandle(), { timeout: 3_000 });
+      return row;
+    } catch (error) {
+      if (Date.now() > end) throw error;
+    }
+  }
 }
 
 /** Switches the color theme (Preferences: Color Theme, which writes the setting) and waits until it shows. */

@@ -64,7 +64,10 @@ describe('CSV import report in the workbench', () => {
     // code-server's file dialog is a quick input holding a path: type the file's path and accept it.
     const input = p.locator('.quick-input-widget input');
     await p.locator('.quick-input-widget', { hasText: 'Import recipients into Beta testers' }).waitFor({ state: 'visible' });
+    // The dialog fills in its start folder once it has listed it; a path typed before that is overwritten.
+    await p.locator('.quick-input-widget .quick-input-list .monaco-list-row').first().waitFor({ state: 'visible' });
     await input.fill(file);
+    await p.waitForFunction((expected) => (document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value === expected, file);
     await input.press('Enter');
 
     const frame = await reportFrame();

@@ -2,7 +2,7 @@
 // while typing (Submit disabled on a bad recipient), sent to the emulator, with the EnvId shown and copied.
 // Screenshots: test-results/test-email-form.png (dark) and test-email-form-light.png.
 import * as assert from 'node:assert/strict';
-import { emulatorUrl, openDirectMailView, page, resetEmulator, runCommand, screenshot, setTheme, webviewFrame } from './harness';
+import { emulatorUrl, expandTreeRow, openDirectMailView, page, resetEmulator, runCommand, screenshot, setTheme, treeRow, webviewFrame } from './harness';
 
 interface SentMail { envId: string; from: string; to: string[]; subject: string; tagName?: string }
 
@@ -30,10 +30,8 @@ describe('Test email form in the workbench', () => {
 
   it('opens from a sender in the tree, checks while typing, sends, and shows the EnvId', async () => {
     await openDirectMailView();
-    const tree = page().locator('.part.sidebar [id="workbench.view.extension.directMail"]');
-    const senders = tree.locator('.monaco-list-row', { hasText: /^Sender Addresses/ }).first();
-    if ((await senders.getAttribute('aria-expanded')) !== 'true') await senders.click();
-    const row = tree.locator('.monaco-list-row', { hasText: 'noreply@example.com' }).first();
+    await expandTreeRow('Sender Addresses');
+    const row = treeRow('noreply@example.com');
     await row.hover();
     await row.locator('.action-label[aria-label="Send Test Email…"]').click();
 

@@ -3,7 +3,7 @@
 // dark and the light theme (test-results/<panel>-dark.png, <panel>-light.png).
 import * as assert from 'node:assert/strict';
 import type { Frame, Page } from 'playwright-core';
-import { emulatorUrl, openDirectMailView, page, pickQuickInput, runCommand, screenshot, setTheme } from './harness';
+import { emulatorUrl, expandTreeRow, openDirectMailView, page, pickQuickInput, runCommand, screenshot, setTheme, treeRow } from './harness';
 
 interface EmulatorAccount {
   totals: { domains: number; mailAddresses: number; receivers: number; tags: number; templates: number };
@@ -110,10 +110,8 @@ describe('Webview panels in the workbench', () => {
 
   it('DNS setup panel opens from a domain in the tree', async () => {
     await openDirectMailView();
-    const tree = page().locator('.part.sidebar [id="workbench.view.extension.directMail"]');
-    const domains = tree.locator('.monaco-list-row', { hasText: /^Domains/ }).first();
-    if ((await domains.getAttribute('aria-expanded')) !== 'true') await domains.click();
-    const row = tree.locator('.monaco-list-row', { hasText: 'news.example.net' }).first();
+    await expandTreeRow('Domains');
+    const row = treeRow('news.example.net');
     await row.hover();
     await row.locator('.action-label[aria-label="Open DNS Setup"]').click();
     const frame = await panel('DNS setup: news.example.net');

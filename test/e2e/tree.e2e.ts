@@ -2,8 +2,7 @@
 // groups, expand Domains and a domain, read its DNS records and copy one with the inline button, then
 // photograph the expanded tree (test-results/tree-expanded.png).
 import * as assert from 'node:assert/strict';
-import type { Locator } from 'playwright-core';
-import { emulatorUrl, openDirectMailView, page, resetEmulator, runCommand, screenshot } from './harness';
+import { emulatorUrl, expandTreeRow, openDirectMailView, page, resetEmulator, runCommand, screenshot, treeRow } from './harness';
 
 interface DemoAccount {
   domains: { name: string; dns: Record<string, { type: string; host: string; value: string }> }[];
@@ -15,18 +14,8 @@ async function demoAccount(): Promise<DemoAccount> {
   return ((await response.json()) as { accounts: { demo: DemoAccount } }).accounts.demo;
 }
 
-/** A row of the Direct Mail tree whose label starts with `label`. */
-function row(label: string): Locator {
-  const tree = page().locator('.part.sidebar [id="workbench.view.extension.directMail"] .monaco-list-row');
-  return tree.filter({ has: page().locator('.label-name', { hasText: new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`) }) }).first();
-}
-
-async function expand(label: string): Promise<void> {
-  const r = row(label);
-  await r.waitFor({ state: 'visible', timeout: 30_000 });
-  if ((await r.getAttribute('aria-expanded')) !== 'true') await r.click();
-  await page().waitForFunction((el) => el?.getAttribute('aria-expanded') === 'true', await r.elementHandle());
-}
+const row = treeRow;
+const expand = expandTreeRow;
 
 describe('Direct Mail tree in the workbench', () => {
   before(async () => {
