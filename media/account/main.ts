@@ -4,6 +4,7 @@ import '../common/base.css';
 import './account.css';
 import { formatTime, h, icon, notice, render } from '../common/dom';
 import { request, start } from '../common/host';
+import { l10n } from '../common/l10n';
 import type { AccountView } from '../../src/webviews/protocol';
 
 let view: AccountView | undefined;
@@ -39,38 +40,38 @@ async function refresh(): Promise<void> {
 }
 
 function draw(): void {
-  const refreshButton = h('vscode-button', { icon: 'refresh', secondary: true, disabled: busy, id: 'refresh' }, busy ? 'Refreshing\u2026' : 'Refresh');
+  const refreshButton = h('vscode-button', { icon: 'refresh', secondary: true, disabled: busy, id: 'refresh' }, busy ? l10n.t('Refreshing\u2026') : l10n.t('Refresh'));
   refreshButton.addEventListener('click', () => {
     if (!busy) void refresh();
   });
   if (!view) {
-    render(h('h1', {}, 'Direct Mail account'), h('p', { class: 'muted' }, 'Loading the account summary\u2026'), message && notice(message, 'error'), refreshButton);
+    render(h('h1', {}, l10n.t('Direct Mail account')), h('p', { class: 'muted' }, l10n.t('Loading the account summary\u2026')), message && notice(message, 'error'), refreshButton);
     return;
   }
   const v = view;
   render(
-    h('h1', {}, 'Direct Mail account'),
-    h('p', { id: 'status' }, h('span', { class: `badge ${v.statusOk ? 'ok' : 'bad'}` }, icon(v.statusOk ? 'pass' : 'warning'), v.statusOk ? 'Normal' : 'Attention'), ' ', v.statusText),
-    h('div', { class: 'toolbar' }, refreshButton, h('span', { class: 'muted', id: 'updated' }, `Updated ${formatTime(v.updatedAt)}`)),
+    h('h1', {}, l10n.t('Direct Mail account')),
+    h('p', { id: 'status' }, h('span', { class: `badge ${v.statusOk ? 'ok' : 'bad'}` }, icon(v.statusOk ? 'pass' : 'warning'), v.statusOk ? l10n.t('Normal') : l10n.t('Attention')), ' ', v.statusText),
+    h('div', { class: 'toolbar' }, refreshButton, h('span', { class: 'muted', id: 'updated' }, l10n.t('Updated {0}', formatTime(v.updatedAt)))),
     message && notice(message, 'error'),
-    h('h2', {}, 'Quotas'),
+    h('h2', {}, l10n.t('Quotas')),
     h(
       'div',
       { class: 'meters' },
-      bar('daily', 'Daily quota', v.dailyRemainFreeQuota, v.dailyQuota, `${number(v.dailyRemainFreeQuota)} free left today of ${number(v.dailyQuota)} a day`),
-      bar('monthly', 'Monthly quota', v.remainFreeQuota, v.monthQuota, `${number(v.remainFreeQuota)} free left of ${number(v.monthQuota)} a month`),
-      bar('level', 'Quota level', v.quotaLevel, v.maxQuotaLevel, `level ${v.quotaLevel} of ${v.maxQuotaLevel}`),
+      bar('daily', l10n.t('Daily quota'), v.dailyRemainFreeQuota, v.dailyQuota, l10n.t('{0} free left today of {1} a day', number(v.dailyRemainFreeQuota), number(v.dailyQuota))),
+      bar('monthly', l10n.t('Monthly quota'), v.remainFreeQuota, v.monthQuota, l10n.t('{0} free left of {1} a month', number(v.remainFreeQuota), number(v.monthQuota))),
+      bar('level', l10n.t('Quota level'), v.quotaLevel, v.maxQuotaLevel, l10n.t('level {0} of {1}', v.quotaLevel, v.maxQuotaLevel)),
     ),
-    h('p', { class: 'muted' }, 'The daily and monthly quotas cap how much mail the account may send. Free sends are used first; the quota level rises as the account keeps a good sending record, which raises the caps.'),
-    h('h2', {}, 'Resources'),
+    h('p', { class: 'muted' }, l10n.t('The daily and monthly quotas cap how much mail the account may send. Free sends are used first; the quota level rises as the account keeps a good sending record, which raises the caps.')),
+    h('h2', {}, l10n.t('Resources')),
     h(
       'div',
       { class: 'counts' },
-      count('count-domains', 'globe', 'domains', v.counts.domains),
-      count('count-mailAddresses', 'mail', 'sender addresses', v.counts.mailAddresses),
-      count('count-receivers', 'organization', 'recipient lists', v.counts.receivers),
-      count('count-tags', 'tag', 'tags', v.counts.tags),
-      count('count-templates', 'file', 'templates', v.counts.templates),
+      count('count-domains', 'globe', l10n.t('domains'), v.counts.domains),
+      count('count-mailAddresses', 'mail', l10n.t('sender addresses'), v.counts.mailAddresses),
+      count('count-receivers', 'organization', l10n.t('recipient lists'), v.counts.receivers),
+      count('count-tags', 'tag', l10n.t('tags'), v.counts.tags),
+      count('count-templates', 'file', l10n.t('templates'), v.counts.templates),
     ),
   );
 }

@@ -10,12 +10,16 @@ import '../common/base.css';
 import './form.css';
 import { h, icon, render } from '../common/dom';
 import { loadState, request, saveState, start } from '../common/host';
-import { checkFormField, FORMS, type FieldSpec, type FormSpec, type FormValues } from '../../src/webviews/forms';
+import { l10n, translate } from '../common/l10n';
+import { checkFormField, formSpecs, type FieldSpec, type FormSpec, type FormValues } from '../../src/webviews/forms';
 import type { FormView, PanelKey, ResultMessage, TestEmailView } from '../../src/webviews/protocol';
-import { TEST_EMAIL_FORM } from '../../src/webviews/testEmailForm';
+import { testEmailForm } from '../../src/webviews/testEmailForm';
 
 /** The views this page shows. */
 type AnyFormView = FormView | TestEmailView;
+/** The specs in the display language (the bundle is configured before this module runs). */
+const FORMS = formSpecs(translate);
+const TEST_EMAIL_FORM = testEmailForm(translate);
 const specOf = (view: AnyFormView): FormSpec => (view.panel === 'form' ? FORMS[view.form] : TEST_EMAIL_FORM);
 /** Which form a view is, to keep typed values when the same form is shown again. */
 const formIdOf = (view: AnyFormView): string => (view.panel === 'form' ? view.form : `testEmail:${view.from}`);
@@ -45,7 +49,7 @@ const values = (b: Built): FormValues => Object.fromEntries([...b.controls].map(
 
 function choicesOf(field: FieldSpec, view: AnyFormView): { value: string; label: string }[] {
   if (field.control === 'select') return (field.options ?? []).map((o) => ({ value: o.value, label: o.label }));
-  if (field.control === 'tagSelect') return [{ value: '', label: '(no tag)' }, ...(view.panel === 'testEmail' ? view.tags : []).map((t) => ({ value: t, label: t }))];
+  if (field.control === 'tagSelect') return [{ value: '', label: l10n.t('(no tag)') }, ...(view.panel === 'testEmail' ? view.tags : []).map((t) => ({ value: t, label: t }))];
   return (view.panel === 'form' ? (view.domains ?? []) : []).map((d) => ({ value: d, label: d }));
 }
 
@@ -77,7 +81,7 @@ function check(b: Built): void {
   const current = values(b);
   let valid = true;
   for (const field of b.spec.fields) {
-    const problem = b.serverErrors.get(field.key) ?? checkFormField(field, current);
+    const problem = b.serverErrors.get(field.key) ?? checkFormField(field, current, translate);
     if (problem) valid = false;
     const visible = problem && (b.touched.has(field.key) || (current[field.key] ?? '') !== '' || b.serverErrors.has(field.key));
     const errorLine = b.errors.get(field.key) as HTMLElement;
@@ -100,7 +104,7 @@ async function submit(b: Built): Promise<void> {
   if (b.submit.disabled) return;
   b.submitting = true;
   check(b);
-  showStatus(b, b.spec.busyText ?? 'Creating\u2026', 'info');
+  showStatus(b, b.spec.busyText ?? l10n.t('Creating\u2026'), 'info');
   showSent(b, undefined);
   const result = await request({ type: 'submit', values: values(b) });
   b.submitting = false;
@@ -115,11 +119,11 @@ async function submit(b: Built): Promise<void> {
       b.touched.clear();
       saveState({ key: b.key, values: values(b) });
     }
-    showStatus(b, result.message ?? 'Created.', 'success');
+    showStatus(b, result.message ?? l10n.t('Created.'), 'success');
     showSent(b, result.sent);
   } else {
     // Everything typed stays in place so it can be corrected and sent again.
-    showStatus(b, result.message ?? 'The request failed.', 'error');
+    showStatus(b, result.message ?? l10n.t('The request failed.'), 'error');
   }
   check(b);
 }
@@ -130,7 +134,8 @@ function showSent(b: Built, sent: ResultMessage['sent']): void {
   if (!sent) return b.sent.replaceChildren();
   const copyLine = h('p', { class: 'muted', id: 'sent-copied', role: 'status' });
   const row = (what: 'envId' | 'requestId', label: string, value: string): HTMLElement => {
-    const button = h('button', { class: 'icon-button', type: 'button', title: `Copy the ${label}`, 'aria-label': `Copy the ${label}`, 'data-copy': what }, icon('copy'));
+    const copyLabel = l10n.t('Copy the {0}', label);
+    const button = h('button', { class: 'icon-button', type: 'button', title: copyLabel, 'aria-label': copyLabel, 'data-copy': what }, icon('copy'));
     button.addEventListener('click', () => {
       void request({ type: 'copySent', what }).then((r) => copyLine.replaceChildren(r.message ?? ''));
     });
@@ -155,7 +160,7 @@ function build(key: PanelKey, view: AnyFormView): void {
       { class: 'field' },
       h('vscode-label', { for: `field-${field.key}` }, field.label),
       c,
-      field.help && h('div', { class: 'field-help muted', id: `field-${field.key}-help` }, field.help, field.control === 'readonly' && view.panel === 'testEmail' ? ` Send type: ${view.sendType}.` : ''),
+      field.help && h('div', { class: 'field-help muted', id: `field-${field.key}-help` }, field.help, field.control === 'readonly' && view.panel === 'testEmail' ? ` ${l10n.t('Send type: {0}.', view.sendType)}` : ''),
       error,
     );
   });
@@ -183,7 +188,7 @@ function build(key: PanelKey, view: AnyFormView): void {
   render(
     h('h1', {}, spec.title),
     h('p', { class: 'muted' }, spec.intro),
-    empty && h('p', { class: 'notice error', role: 'alert' }, icon('warning'), ' ', 'This account has no verified domain yet. Create a domain, publish its DNS records and verify it first.'),
+    empty && h('p', { class: 'notice error', role: 'alert' }, icon('warning'), ' ', l10n.t('This account has no verified domain yet. Create a domain, publish its DNS records and verify it first.')),
     form,
   );
   built = b;

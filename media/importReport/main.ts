@@ -5,6 +5,7 @@ import '../common/base.css';
 import './importReport.css';
 import { h, icon, notice, render } from '../common/dom';
 import { request, start } from '../common/host';
+import { l10n } from '../common/l10n';
 import type { ImportReportView } from '../../src/webviews/protocol';
 
 let view: ImportReportView | undefined;
@@ -17,10 +18,10 @@ function count(kind: string, n: number, label: string): HTMLElement {
 }
 
 function table(id: string, rows: Row[], total: number, withReason: boolean): HTMLElement[] {
-  const head = ['Row', 'Email', ...(withReason ? ['Reason'] : [])].map((t, i) => h('th', { scope: 'col', class: i === 0 ? 'num' : undefined }, t));
-  const body = rows.map((r) => h('tr', {}, h('td', { class: 'num' }, r.row), h('td', { class: 'email mono' }, r.email || '(empty)'), withReason && h('td', {}, r.reason ?? '')));
+  const head = [l10n.t('Row'), l10n.t('Email'), ...(withReason ? [l10n.t('Reason')] : [])].map((t, i) => h('th', { scope: 'col', class: i === 0 ? 'num' : undefined }, t));
+  const body = rows.map((r) => h('tr', {}, h('td', { class: 'num' }, r.row), h('td', { class: 'email mono' }, r.email || l10n.t('(empty)')), withReason && h('td', {}, r.reason ?? '')));
   const out: HTMLElement[] = [h('table', { class: 'rows', id }, h('thead', {}, h('tr', {}, ...head)), h('tbody', {}, ...body))];
-  if (rows.length < total) out.push(h('p', { class: 'muted' }, `Showing the first ${rows.length.toLocaleString()} of ${total.toLocaleString()} rows.`));
+  if (rows.length < total) out.push(h('p', { class: 'muted' }, l10n.t('Showing the first {0} of {1} rows.', rows.length.toLocaleString(), total.toLocaleString())));
   return out;
 }
 
@@ -32,25 +33,30 @@ async function copyRejected(): Promise<void> {
 
 function draw(): void {
   if (!view) {
-    render(h('p', { class: 'muted' }, 'Loading the import report\u2026'), message && notice(message.text, message.kind));
+    render(h('p', { class: 'muted' }, l10n.t('Loading the import report\u2026')), message && notice(message.text, message.kind));
     return;
   }
   const v = view;
-  const copy = h('vscode-button', { icon: 'copy', id: 'copy-rejected', disabled: v.rejectedCount === 0 }, 'Copy rejected rows as CSV');
+  const copy = h('vscode-button', { icon: 'copy', id: 'copy-rejected', disabled: v.rejectedCount === 0 }, l10n.t('Copy rejected rows as CSV'));
   copy.addEventListener('click', () => void copyRejected());
   render(
-    h('h1', {}, 'Import into ', v.listName),
-    h('p', { class: 'muted' }, `From ${v.fileName} \u00b7 ${v.batches} ${v.batches === 1 ? 'request' : 'requests'} to Direct Mail`),
-    h('div', { class: 'counts' }, count('total', v.totalRows, 'rows in the file'), count('added', v.addedCount, 'added'), count('rejected', v.rejectedCount, 'rejected')),
-    v.cancelled && notice('The import was cancelled: rows not sent yet are listed as rejected.', 'error'),
-    v.ignoredColumns.length > 0 && notice(`Not sent (not a recipient field Direct Mail keeps): ${v.ignoredColumns.join(', ')}. Direct Mail keeps email, UserName, NickName, Gender, Birthday and Mobile.`),
+    h('h1', {}, l10n.t('Import into {0}', v.listName)),
+    h(
+      'p',
+      { class: 'muted' },
+      v.batches === 1 ? l10n.t('From {0} \u00b7 {1} request to Direct Mail', v.fileName, v.batches) : l10n.t('From {0} \u00b7 {1} requests to Direct Mail', v.fileName, v.batches),
+    ),
+    h('div', { class: 'counts' }, count('total', v.totalRows, l10n.t('rows in the file')), count('added', v.addedCount, l10n.t('added')), count('rejected', v.rejectedCount, l10n.t('rejected'))),
+    v.cancelled && notice(l10n.t('The import was cancelled: rows not sent yet are listed as rejected.'), 'error'),
+    v.ignoredColumns.length > 0 &&
+      notice(l10n.t('Not sent (not a recipient field Direct Mail keeps): {0}. Direct Mail keeps email, UserName, NickName, Gender, Birthday and Mobile.', v.ignoredColumns.join(', '))),
     v.notes.length > 0 && h('ul', { class: 'notes' }, ...v.notes.map((n) => h('li', {}, icon('warning'), ' ', n))),
     h('div', { class: 'toolbar' }, copy),
     message && notice(message.text, message.kind),
-    h('h2', {}, `Rejected rows (${v.rejectedCount.toLocaleString()})`),
-    ...(v.rejectedCount > 0 ? table('rejected', v.rejected, v.rejectedCount, true) : [h('p', { class: 'muted' }, 'None: every row was added.')]),
-    h('h2', {}, `Added rows (${v.addedCount.toLocaleString()})`),
-    ...(v.addedCount > 0 ? table('added', v.added, v.addedCount, false) : [h('p', { class: 'muted' }, 'None.')]),
+    h('h2', {}, l10n.t('Rejected rows ({0})', v.rejectedCount.toLocaleString())),
+    ...(v.rejectedCount > 0 ? table('rejected', v.rejected, v.rejectedCount, true) : [h('p', { class: 'muted' }, l10n.t('None: every row was added.'))]),
+    h('h2', {}, l10n.t('Added rows ({0})', v.addedCount.toLocaleString())),
+    ...(v.addedCount > 0 ? table('added', v.added, v.addedCount, false) : [h('p', { class: 'muted' }, l10n.t('None.'))]),
   );
 }
 

@@ -27,7 +27,7 @@ export function registerImportCommand(c: CommandContext, openPanel: (key: PanelK
     const batchSize = typeof given.batchSize === 'number' ? given.batchSize : MAX_BATCH;
 
     const fileName = file.path.split('/').pop() ?? file.toString();
-    const plan = planImport(parseCsv(await readText(file)));
+    const plan = planImport(parseCsv(await readText(file)), vscode.l10n.t);
     c.log.info(`Import ${fileName} into ${list.receiverId}: ${plan.totalRows} rows, ${plan.valid.length} to send, ${plan.rejected.length} rejected before sending`);
     const client = c.session.requireClient();
     let reported = 0;
@@ -36,6 +36,7 @@ export function registerImportCommand(c: CommandContext, openPanel: (key: PanelK
       (progress, token) =>
         runImport(plan, (batch) => client.saveReceiverDetail(list.receiverId, batch), {
           batchSize,
+          t: vscode.l10n.t,
           isCancelled: () => token.isCancellationRequested,
           onProgress: (sent, total, batch, batchCount) => {
             c.log.info(`SaveReceiverDetail ${list.receiverId}: batch ${batch} of ${batchCount} sent (${sent} of ${total} rows)`);

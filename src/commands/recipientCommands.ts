@@ -53,7 +53,7 @@ function fieldsFromArg(raw: unknown): Partial<Record<DetailField, string>> {
     const field = fieldOfName(key);
     if (!field || field === 'email') throw new Error(vscode.l10n.t('Unknown recipient field "{0}"; use {1}.', key, Object.values(DETAIL_FIELD_NAMES).join(', ')));
     const text = String(value ?? '').trim();
-    const problem = detailProblem(field, text);
+    const problem = detailProblem(field, text, vscode.l10n.t);
     if (problem) throw new Error(problem);
     if (text) out[field] = text;
   }
@@ -142,7 +142,7 @@ async function askDetails(email: string, previous: RecipientInput): Promise<Reci
       prompt: vscode.l10n.t('{0} (optional: leave empty to skip)', DETAIL_FIELD_NAMES[field]),
       value: previous[field] ?? '',
       ignoreFocusOut: true,
-      validateInput: (v) => detailProblem(field, v.trim()),
+      validateInput: (v) => detailProblem(field, v.trim(), vscode.l10n.t),
     });
     if (value === undefined) return undefined;
     if (value.trim()) input[field] = value.trim();

@@ -6,6 +6,7 @@ import { checkField } from '../api/validation';
 import type { RecipientInput, SaveReceiverDetailResult } from '../api/types';
 import { describeError, errorDetails } from '../util/errors';
 import { isBlank, toCsv, type CsvRecord } from './csv';
+import { english, type Translate } from './translate';
 
 /** SaveReceiverDetail takes at most this many recipients per call (reference §4.5). */
 export const MAX_BATCH = 500;
@@ -26,11 +27,11 @@ export const DETAIL_FIELD_NAMES: Readonly<Record<DetailField, string>> = {
 const MAX_DETAIL_LENGTH = 100;
 
 /** What is wrong with one detail value (typed or read from a file), or undefined. */
-export function detailProblem(field: DetailField, value: string): string | undefined {
+export function detailProblem(field: DetailField, value: string, t: Translate = english): string | undefined {
   const name = DETAIL_FIELD_NAMES[field];
-  if (value.length > MAX_DETAIL_LENGTH) return `${name} can have at most ${MAX_DETAIL_LENGTH} characters (now ${value.length}); shorten it.`;
+  if (value.length > MAX_DETAIL_LENGTH) return t('{0} can have at most {1} characters (now {2}); shorten it.', name, MAX_DETAIL_LENGTH, value.length);
   // eslint-disable-next-line no-control-regex
-  if (/[\x00-\x1f\x7f]/.test(value)) return `${name} must be a single line without control characters.`;
+  if (/[\x00-\x1f\x7f]/.test(value)) return t('{0} must be a single line without control characters.', name);
   return undefined;
 }
 
@@ -66,12 +67,15 @@ const columnKey = (name: string): string => name.trim().toLowerCase().replace(/[
 /** The field a column or argument name stands for ("E-mail", "user_name", "Mobile" …), or undefined. */
 export const fieldOfName = (name: string): 'email' | DetailField | undefined => COLUMNS[columnKey(name)];
 
-/** Reads the header, maps columns and checks every data row. Throws ImportFileError when no row can be read. */
-export function planImport(records: readonly CsvRecord[]): ImportPlan {
+/**
+ * Reads the header, maps columns and checks every data row. Throws ImportFileError when no row can be read.
+ * `t` words the reasons (they are shown in the import report).
+ */
+export function planImport(records: readonly CsvRecord[], t: Translate = english): ImportPlan {
   const headerAt = records.findIndex((r) => !isBlank(r));
-  if (headerAt < 0) throw new ImportFileError('The file is empty: it needs a header row with an "email" column, then one row per recipient.');
+  if (headerAt < 0) throw new ImportFileError(t('The file is empty: it needs a header row with an "email" column, then one row per recipient.'));
   const headerRecord = records[headerAt];
-  if (headerRecord.problem) throw new ImportFileError(`The header row (line ${headerRecord.line}) cannot be read: ${headerRecord.problem}`);
+  if (headerRecord.problem) throw new ImportFileError(t('The header row (line {0}) cannot be read: {1}', headerRecord.line, headerRecord.problem));
   const header = headerRecord.fields.map((h) => h.trim());
   const fieldAt = new Map<number, 'email' | DetailField>();
   const seen = new Map<string, string>();
@@ -79,17 +83,17 @@ export function planImport(records: readonly CsvRecord[]): ImportPlan {
   header.forEach((name, i) => {
     const field = fieldOfName(name);
     if (!field) {
-      ignoredColumns.push(name === '' ? `(column ${i + 1} without a name)` : name);
+      ignoredColumns.push(name === '' ? t('(column {0} without a name)', i + 1) : name);
       return;
     }
     const earlier = seen.get(field);
-    if (earlier !== undefined) throw new ImportFileError(`The header has two columns for the same field: "${earlier}" and "${name}"; keep one.`);
+    if (earlier !== undefined) throw new ImportFileError(t('The header has two columns for the same field: "{0}" and "{1}"; keep one.', earlier, name));
     seen.set(field, name);
     fieldAt.set(i, field);
   });
   const emailAt = [...fieldAt].find(([, f]) => f === 'email')?.[0];
   if (emailAt === undefined) {
-    throw new ImportFileError(`The header row has no "email" column (found: ${header.map((h) => `"${h}"`).join(', ')}); name the column holding the addresses "email".`);
+    throw new ImportFileError(t('The header row has no "email" column (found: {0}); name the column holding the addresses "email".', header.map((h) => `"${h}"`).join(', ')));
   }
 
   const plan: ImportPlan = { header, ignoredColumns, totalRows: 0, valid: [], rejected: [] };
@@ -103,20 +107,20 @@ export function planImport(records: readonly CsvRecord[]): ImportPlan {
     const reject = (reason: string): void => void plan.rejected.push({ row, email, reason, values });
     if (record.problem) return reject(record.problem);
     if (values.length > header.length) {
-      return reject(`The row has ${values.length} values but the header has ${header.length} columns; put values that contain commas in double quotes.`);
+      return reject(t('The row has {0} values but the header has {1} columns; put values that contain commas in double quotes.', values.length, header.length));
     }
-    if (email === '') return reject('The email value is empty.');
+    if (email === '') return reject(t('The email value is empty.'));
     const emailProblem = checkField('emailAddress', email);
     if (emailProblem) return reject(emailProblem);
     const key = email.toLowerCase();
     const earlier = firstRow.get(key);
-    if (earlier !== undefined) return reject(`Duplicate: the same address is in row ${earlier}.`);
+    if (earlier !== undefined) return reject(t('Duplicate: the same address is in row {0}.', earlier));
     firstRow.set(key, row);
     const input: RecipientInput = { email };
     for (const [i, field] of fieldAt) {
       const value = (values[i] ?? '').trim();
       if (field === 'email' || value === '') continue;
-      const problem = detailProblem(field, value);
+      const problem = detailProblem(field, value, t);
       if (problem) return reject(problem);
       input[field] = value;
     }
@@ -149,23 +153,26 @@ export interface RunOptions {
   isCancelled?(): boolean;
   /** After each batch: rows sent so far, and how many are to be sent in all. */
   onProgress?(sent: number, total: number, batch: number, batchCount: number): void;
+  /** Words the reasons and notes (shown in the import report); English by default. */
+  t?: Translate;
 }
 
 /** Why the service refused a row, in words that say what to do. */
-function serviceReason(message: string): string {
-  if (/duplicate/i.test(message)) return `Already in the list (Direct Mail: ${message}).`;
-  return `Refused by Direct Mail: ${message || 'no reason given'}.`;
+function serviceReason(message: string, t: Translate): string {
+  if (/duplicate/i.test(message)) return t('Already in the list (Direct Mail: {0}).', message);
+  return t('Refused by Direct Mail: {0}.', message || t('no reason given'));
 }
 
 /** Sends the valid rows batch by batch and maps each batch's answer back to its rows. */
 export async function runImport(plan: ImportPlan, send: (batch: RecipientInput[]) => Promise<SaveReceiverDetailResult>, options: RunOptions = {}): Promise<ImportRun> {
+  const t = options.t ?? english;
   const run: ImportRun = { added: [], rejected: [...plan.rejected], batchesSent: 0, cancelled: false, notes: [] };
   const chunks = batches(plan.valid, options.batchSize);
   let sent = 0;
   for (const [index, chunk] of chunks.entries()) {
     if (options.isCancelled?.()) {
       run.cancelled = true;
-      for (const r of chunks.slice(index).flat()) run.rejected.push(outcome(r, 'Not sent: the import was cancelled before this row\'s batch.'));
+      for (const r of chunks.slice(index).flat()) run.rejected.push(outcome(r, t('Not sent: the import was cancelled before this row\'s batch.')));
       break;
     }
     let result: SaveReceiverDetailResult;
@@ -174,12 +181,12 @@ export async function runImport(plan: ImportPlan, send: (batch: RecipientInput[]
       result = await send(chunk.map((r) => r.input));
     } catch (error) {
       const text = describeError(errorDetails(error));
-      for (const r of chunk) run.rejected.push(outcome(r, `Not added: the batch with rows ${chunk[0].row}–${chunk[chunk.length - 1].row} failed: ${text}`));
+      for (const r of chunk) run.rejected.push(outcome(r, t('Not added: the batch with rows {0}–{1} failed: {2}', chunk[0].row, chunk[chunk.length - 1].row, text)));
       sent += chunk.length;
       options.onProgress?.(sent, plan.valid.length, index + 1, chunks.length);
       continue;
     }
-    mapBatch(run, chunk, result, index + 1);
+    mapBatch(run, chunk, result, index + 1, t);
     sent += chunk.length;
     options.onProgress?.(sent, plan.valid.length, index + 1, chunks.length);
   }
@@ -188,22 +195,22 @@ export async function runImport(plan: ImportPlan, send: (batch: RecipientInput[]
   return run;
 }
 
-function mapBatch(run: ImportRun, chunk: readonly PlannedRow[], result: SaveReceiverDetailResult, batchNo: number): void {
+function mapBatch(run: ImportRun, chunk: readonly PlannedRow[], result: SaveReceiverDetailResult, batchNo: number, t: Translate): void {
   const byEmail = new Map(chunk.map((r) => [r.email.toLowerCase(), r]));
   const refused = new Set<PlannedRow>();
   for (const error of result.errors) {
     const row = byEmail.get(error.email.trim().toLowerCase());
     if (!row || refused.has(row)) {
-      run.notes.push(`Batch ${batchNo}: Direct Mail refused "${error.email}", which is not a row of that batch: ${error.message}`);
+      run.notes.push(t('Batch {0}: Direct Mail refused "{1}", which is not a row of that batch: {2}', batchNo, error.email, error.message));
       continue;
     }
     refused.add(row);
-    run.rejected.push(outcome(row, serviceReason(error.message)));
+    run.rejected.push(outcome(row, serviceReason(error.message, t)));
   }
   const added = chunk.filter((r) => !refused.has(r));
   for (const r of added) run.added.push(outcome(r));
   if (result.successCount !== added.length) {
-    run.notes.push(`Batch ${batchNo}: Direct Mail reported ${result.successCount} added, but ${added.length} rows were sent without a refusal; check the list's recipients.`);
+    run.notes.push(t('Batch {0}: Direct Mail reported {1} added, but {2} rows were sent without a refusal; check the list\'s recipients.', batchNo, result.successCount, added.length));
   }
 }
 

@@ -5,17 +5,18 @@ import { requireClient, type WebviewDeps } from './deps';
 import type { Outcome, PanelController } from './panelHost';
 import type { AccountView, ToHostRequest } from './protocol';
 
-const STATUS_WORDS: [UserStatusFlag, string][] = [
-  [UserStatusFlag.Frozen, 'the account is frozen'],
-  [UserStatusFlag.Overdue, 'a payment is overdue'],
-  [UserStatusFlag.SendingRestricted, 'outbound sending is restricted'],
-  [UserStatusFlag.Deleted, 'the account is marked as deleted'],
+/** The flags' words, in flag order (literal l10n calls so the bundle check sees each key). */
+const statusWords = (): [UserStatusFlag, string][] => [
+  [UserStatusFlag.Frozen, vscode.l10n.t('the account is frozen')],
+  [UserStatusFlag.Overdue, vscode.l10n.t('a payment is overdue')],
+  [UserStatusFlag.SendingRestricted, vscode.l10n.t('outbound sending is restricted')],
+  [UserStatusFlag.Deleted, vscode.l10n.t('the account is marked as deleted')],
 ];
 
 /** UserStatus in words (its values are bit flags that combine). */
 export function accountStatusText(userStatus: number): string {
   if (userStatus === 0) return vscode.l10n.t('Normal: the account can send mail.');
-  const words = STATUS_WORDS.filter(([bit]) => (userStatus & bit) !== 0).map(([, w]) => vscode.l10n.t(w));
+  const words = statusWords().filter(([bit]) => (userStatus & bit) !== 0).map(([, w]) => w);
   if (words.length === 0) return vscode.l10n.t('Unusual status {0}: check the account in the Direct Mail console.', userStatus);
   return vscode.l10n.t('Not normal: {0}. Sending may fail until this is resolved in the Direct Mail console.', words.join('; '));
 }

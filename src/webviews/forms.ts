@@ -1,6 +1,9 @@
 // The create forms' fields and their checks. Bundled into the form front end (checks while typing)
 // and used by the extension (checks again before any request), so both apply the client's own rules.
+// The specs are built with a translator (the page's l10n.t, the extension's vscode.l10n.t, English by default),
+// so their words are literal l10n calls the bundle check can see.
 import { checkField } from '../api/validation';
+import { english, type Translate } from '../model/translate';
 import type { FormKind } from './protocol';
 
 export type FormValues = Record<string, string>;
@@ -33,145 +36,149 @@ export interface FormSpec {
 /** The full sender address the local part and the picked domain make. */
 export const senderAddress = (values: FormValues): string => `${values.localPart ?? ''}@${values.domain ?? ''}`;
 
-const SEND_TYPE_OPTIONS = [
-  { value: 'trigger', label: 'Triggered (transactional: sign-up, password reset, receipts)' },
-  { value: 'batch', label: 'Batch (newsletters and other bulk mail)' },
-] as const;
+/** Every create form, in the words of `t`. */
+export function formSpecs(t: Translate = english): Record<FormKind, FormSpec> {
+  const sendTypeOptions = [
+    { value: 'trigger', label: t('Triggered (transactional: sign-up, password reset, receipts)') },
+    { value: 'batch', label: t('Batch (newsletters and other bulk mail)') },
+  ] as const;
+  return {
+    domain: {
+      title: t('Create sending domain'),
+      intro: t('Register a domain you own to send mail from. Afterwards you publish a few DNS records at your DNS provider; the DNS setup panel opens with them.'),
+      submitLabel: t('Create domain'),
+      fields: [
+        {
+          key: 'domainName',
+          label: t('Domain name'),
+          control: 'text',
+          placeholder: 'mail.example.com',
+          help: t('A domain or sub-domain you control. A sub-domain keeps mail reputation apart from your main domain.'),
+          check: (v) => checkField('domainName', v),
+        },
+        {
+          key: 'dkimSelector',
+          label: t('DKIM selector (optional)'),
+          control: 'text',
+          optional: true,
+          placeholder: t('leave empty for the default'),
+          help: t('Names the DKIM key record: <selector>._domainkey. Leave empty unless you rotate keys yourself.'),
+          check: (v) => checkField('dkimSelector', v),
+        },
+      ],
+    },
+    mailAddress: {
+      title: t('Create sender address'),
+      intro: t('A sender address is the From address of your mail. It must be on a verified domain of this account.'),
+      submitLabel: t('Create sender address'),
+      fields: [
+        {
+          key: 'domain',
+          label: t('Domain'),
+          control: 'domainSelect',
+          help: t('Only verified domains can send. Verify a domain from its DNS setup panel first.'),
+          check: (v) => (v ? undefined : t('Pick a verified domain. If the list is empty, create and verify a domain first.')),
+        },
+        {
+          key: 'localPart',
+          label: t('Local part'),
+          control: 'text',
+          placeholder: 'noreply',
+          help: t('The part before the @, e.g. noreply or news.'),
+          check: (_v, values) => checkField('accountName', senderAddress(values)),
+        },
+        {
+          key: 'sendType',
+          label: t('Send type'),
+          control: 'select',
+          options: sendTypeOptions,
+          help: t('Triggered addresses send one-to-one mail from your code; batch addresses send to recipient lists.'),
+          check: (v) => checkField('sendType', v),
+        },
+        {
+          key: 'replyAddress',
+          label: t('Reply-to address (optional)'),
+          control: 'text',
+          optional: true,
+          placeholder: 'support@example.com',
+          help: t('Where replies go. Direct Mail sends it a verification mail before it is used.'),
+          check: (v) => checkField('replyAddress', v),
+        },
+      ],
+    },
+    receiver: {
+      title: t('Create recipient list'),
+      intro: t('A recipient list holds the addresses a batch mail goes to.'),
+      submitLabel: t('Create recipient list'),
+      fields: [
+        {
+          key: 'receiversName',
+          label: t('Name'),
+          control: 'text',
+          placeholder: t('Newsletter'),
+          check: (v) => checkField('receiverName', v),
+        },
+        {
+          key: 'receiversAlias',
+          label: t('Alias address'),
+          control: 'text',
+          placeholder: 'newsletter@example.com',
+          help: t('An address-shaped alias that stands for the whole list when you send to it.'),
+          check: (v) => checkField('receiverAlias', v),
+        },
+        {
+          key: 'desc',
+          label: t('Description (optional)'),
+          control: 'textarea',
+          optional: true,
+          check: (v) => checkField('receiverDescription', v),
+        },
+      ],
+    },
+    tag: {
+      title: t('Create tag'),
+      intro: t('Tags label the mail you send so its statistics can be told apart (e.g. welcome, password-reset).'),
+      submitLabel: t('Create tag'),
+      fields: [
+        {
+          key: 'tagName',
+          label: t('Tag name'),
+          control: 'text',
+          placeholder: 'welcome',
+          check: (v) => checkField('tagName', v),
+        },
+        {
+          key: 'tagDescription',
+          label: t('Description (optional)'),
+          control: 'textarea',
+          optional: true,
+          check: (v) => checkField('tagDescription', v),
+        },
+      ],
+    },
+  };
+}
 
-export const FORMS: Record<FormKind, FormSpec> = {
-  domain: {
-    title: 'Create sending domain',
-    intro:
-      'Register a domain you own to send mail from. Afterwards you publish a few DNS records at your DNS provider; the DNS setup panel opens with them.',
-    submitLabel: 'Create domain',
-    fields: [
-      {
-        key: 'domainName',
-        label: 'Domain name',
-        control: 'text',
-        placeholder: 'mail.example.com',
-        help: 'A domain or sub-domain you control. A sub-domain keeps mail reputation apart from your main domain.',
-        check: (v) => checkField('domainName', v),
-      },
-      {
-        key: 'dkimSelector',
-        label: 'DKIM selector (optional)',
-        control: 'text',
-        optional: true,
-        placeholder: 'leave empty for the default',
-        help: 'Names the DKIM key record: <selector>._domainkey. Leave empty unless you rotate keys yourself.',
-        check: (v) => checkField('dkimSelector', v),
-      },
-    ],
-  },
-  mailAddress: {
-    title: 'Create sender address',
-    intro: 'A sender address is the From address of your mail. It must be on a verified domain of this account.',
-    submitLabel: 'Create sender address',
-    fields: [
-      {
-        key: 'domain',
-        label: 'Domain',
-        control: 'domainSelect',
-        help: 'Only verified domains can send. Verify a domain from its DNS setup panel first.',
-        check: (v) => (v ? undefined : 'Pick a verified domain. If the list is empty, create and verify a domain first.'),
-      },
-      {
-        key: 'localPart',
-        label: 'Local part',
-        control: 'text',
-        placeholder: 'noreply',
-        help: 'The part before the @, e.g. noreply or news.',
-        check: (_v, values) => checkField('accountName', senderAddress(values)),
-      },
-      {
-        key: 'sendType',
-        label: 'Send type',
-        control: 'select',
-        options: SEND_TYPE_OPTIONS,
-        help: 'Triggered addresses send one-to-one mail from your code; batch addresses send to recipient lists.',
-        check: (v) => checkField('sendType', v),
-      },
-      {
-        key: 'replyAddress',
-        label: 'Reply-to address (optional)',
-        control: 'text',
-        optional: true,
-        placeholder: 'support@example.com',
-        help: 'Where replies go. Direct Mail sends it a verification mail before it is used.',
-        check: (v) => checkField('replyAddress', v),
-      },
-    ],
-  },
-  receiver: {
-    title: 'Create recipient list',
-    intro: 'A recipient list holds the addresses a batch mail goes to.',
-    submitLabel: 'Create recipient list',
-    fields: [
-      {
-        key: 'receiversName',
-        label: 'Name',
-        control: 'text',
-        placeholder: 'Newsletter',
-        check: (v) => checkField('receiverName', v),
-      },
-      {
-        key: 'receiversAlias',
-        label: 'Alias address',
-        control: 'text',
-        placeholder: 'newsletter@example.com',
-        help: 'An address-shaped alias that stands for the whole list when you send to it.',
-        check: (v) => checkField('receiverAlias', v),
-      },
-      {
-        key: 'desc',
-        label: 'Description (optional)',
-        control: 'textarea',
-        optional: true,
-        check: (v) => checkField('receiverDescription', v),
-      },
-    ],
-  },
-  tag: {
-    title: 'Create tag',
-    intro: 'Tags label the mail you send so its statistics can be told apart (e.g. welcome, password-reset).',
-    submitLabel: 'Create tag',
-    fields: [
-      {
-        key: 'tagName',
-        label: 'Tag name',
-        control: 'text',
-        placeholder: 'welcome',
-        check: (v) => checkField('tagName', v),
-      },
-      {
-        key: 'tagDescription',
-        label: 'Description (optional)',
-        control: 'textarea',
-        optional: true,
-        check: (v) => checkField('tagDescription', v),
-      },
-    ],
-  },
-};
+/** The create forms in English (labels for logs and tests). */
+export const FORMS = formSpecs();
 
 /** Problem with one field: empty optional fields are fine, empty required ones are not. */
-export function checkFormField(field: FieldSpec, values: FormValues): string | undefined {
+export function checkFormField(field: FieldSpec, values: FormValues, t: Translate = english): string | undefined {
   const value = (values[field.key] ?? '').trim();
-  if (value === '') return field.optional ? undefined : `${field.label} is required.`;
+  if (value === '') return field.optional ? undefined : t('{0} is required.', field.label);
   return field.check(value, { ...values, [field.key]: value });
 }
 
 /** Every field's problem, keyed by field; empty when the form can be submitted. */
-export function checkForm(kind: FormKind, values: FormValues): Record<string, string> {
-  return checkSpec(FORMS[kind], values);
+export function checkForm(kind: FormKind, values: FormValues, t: Translate = english): Record<string, string> {
+  return checkSpec(formSpecs(t)[kind], values, t);
 }
 
 /** Every problem of a form built from `spec` (create forms and the test-email form). */
-export function checkSpec(spec: FormSpec, values: FormValues): Record<string, string> {
+export function checkSpec(spec: FormSpec, values: FormValues, t: Translate = english): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const field of spec.fields) {
-    const message = checkFormField(field, values);
+    const message = checkFormField(field, values, t);
     if (message) errors[field.key] = message;
   }
   return errors;

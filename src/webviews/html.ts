@@ -2,6 +2,7 @@
 // assets from dist/webviews (the bundled front ends and the copied codicons) through asWebviewUri.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { L10N_BUNDLE_ELEMENT, type L10nBundle } from './protocol';
 
 /** Folder of the bundled front ends, relative to the extension root. */
 export const WEBVIEW_ASSETS = ['dist', 'webviews'] as const;
@@ -28,8 +29,24 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
 const escapeAttr = (text: string): string =>
   text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** The HTML of a panel whose front end is media/<frontEnd>/main.ts. */
-export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, frontEnd: string, title: string): string {
+/**
+ * The translations as a JSON data block (not a script: the CSP does not run it, the page parses it). `<` is escaped
+ * so no translated text can close the element early. Nothing in English, where the pages show their own words.
+ */
+export function l10nBlock(bundle: L10nBundle | undefined): string {
+  if (!bundle) return '';
+  const json = JSON.stringify(bundle).replace(/</g, '\\u003c');
+  return `<script type="application/json" id="${L10N_BUNDLE_ELEMENT}">${json}</script>\n`;
+}
+
+/** The HTML of a panel whose front end is media/<frontEnd>/main.ts; `bundle` is the display language's translations. */
+export function panelHtml(
+  webview: vscode.Webview,
+  extensionUri: vscode.Uri,
+  frontEnd: string,
+  title: string,
+  bundle: L10nBundle | undefined = vscode.l10n.bundle,
+): string {
   const nonce = randomBytes(16).toString('base64');
   const asset = (...path: string[]): string =>
     webview.asWebviewUri(vscode.Uri.joinPath(assetsRoot(extensionUri), ...path)).toString();
@@ -45,7 +62,7 @@ export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, fro
 </head>
 <body>
 <main id="app" aria-live="polite"></main>
-<script nonce="${nonce}" src="${escapeAttr(asset(`${frontEnd}.js`))}"></script>
+${l10nBlock(bundle)}<script nonce="${nonce}" src="${escapeAttr(asset(`${frontEnd}.js`))}"></script>
 </body>
 </html>`;
 }

@@ -161,6 +161,14 @@ export const toViewSchema = z.discriminatedUnion('type', [
 export type ToView = z.infer<typeof toViewSchema>;
 export type ResultMessage = Extract<ToView, { type: 'result' }>;
 
+/**
+ * The translations of the page's words (vscode.l10n.bundle: English text → its translation), written into the HTML
+ * as a JSON data block with this element id; absent in English. Checked by the page before l10n.config.
+ */
+export const L10N_BUNDLE_ELEMENT = 'l10n-bundle';
+export const l10nBundleSchema = z.record(z.string(), z.string());
+export type L10nBundle = z.infer<typeof l10nBundleSchema>;
+
 /** What a webview keeps with getState/setState; validated again when a panel is revived after a reload. */
 export const webviewStateSchema = z.object({
   key: panelKeySchema,

@@ -1,6 +1,7 @@
 // The test-email form's fields and checks (SingleSendMail, reference §4.6). Bundled into the form front end
 // (checks while typing) and used by the extension (checks again before any request).
 import { checkField } from '../api/validation';
+import { english, type Translate } from '../model/translate';
 import type { FieldSpec, FormSpec, FormValues } from './forms';
 
 /** SingleSendMail's limits. */
@@ -16,99 +17,103 @@ export function recipientsOf(value: string): string[] {
   return value.split(/[,;\n\r]+/).map((s) => s.trim()).filter(Boolean);
 }
 
-function toProblem(value: string): string | undefined {
+function toProblem(value: string, t: Translate): string | undefined {
   const list = recipientsOf(value);
-  if (list.length === 0) return 'Enter at least one recipient address, like you@example.com.';
-  if (list.length > MAX_RECIPIENTS) return `Direct Mail sends one mail to at most ${MAX_RECIPIENTS} recipients (now ${list.length}); remove some.`;
+  if (list.length === 0) return t('Enter at least one recipient address, like you@example.com.');
+  if (list.length > MAX_RECIPIENTS) return t('Direct Mail sends one mail to at most {0} recipients (now {1}); remove some.', MAX_RECIPIENTS, list.length);
   for (const [i, address] of list.entries()) {
     const problem = checkField('emailAddress', address);
-    if (problem) return list.length === 1 ? problem : `Recipient ${i + 1} ("${address.slice(0, 60)}"): ${problem}`;
+    if (problem) return list.length === 1 ? problem : t('Recipient {0} ("{1}"): {2}', i + 1, address.slice(0, 60), problem);
   }
   const seen = new Set<string>();
   for (const address of list) {
     const key = address.toLowerCase();
-    if (seen.has(key)) return `${address} is listed twice; remove the copy.`;
+    if (seen.has(key)) return t('{0} is listed twice; remove the copy.', address);
     seen.add(key);
   }
   return undefined;
 }
 
-function subjectProblem(value: string): string | undefined {
-  if (value.length > MAX_SUBJECT) return `The subject can have at most ${MAX_SUBJECT} characters (now ${value.length}); shorten it.`;
+function subjectProblem(value: string, t: Translate): string | undefined {
+  if (value.length > MAX_SUBJECT) return t('The subject can have at most {0} characters (now {1}); shorten it.', MAX_SUBJECT, value.length);
   // eslint-disable-next-line no-control-regex
-  if (/[\x00-\x1f\x7f]/.test(value)) return 'The subject must be a single line without control characters.';
+  if (/[\x00-\x1f\x7f]/.test(value)) return t('The subject must be a single line without control characters.');
   return undefined;
 }
 
-const BODY_FORMATS = [
-  { value: 'text', label: 'Plain text' },
-  { value: 'html', label: 'HTML' },
-] as const;
+/** The test-email form, in the words of `t`. */
+export function testEmailForm(t: Translate = english): FormSpec {
+  const bodyFormats = [
+    { value: 'text', label: t('Plain text') },
+    { value: 'html', label: 'HTML' },
+  ] as const;
+  const fields: FieldSpec[] = [
+    {
+      key: 'from',
+      label: t('From'),
+      control: 'readonly',
+      optional: true,
+      help: t('The sender address the mail goes out from.'),
+      check: () => undefined,
+    },
+    {
+      key: 'toAddress',
+      label: t('To'),
+      control: 'text',
+      placeholder: 'you@example.com, colleague@example.com',
+      help: t('Up to {0} addresses, separated by commas. Each one counts against the daily quota.', MAX_RECIPIENTS),
+      check: (v) => toProblem(v, t),
+    },
+    {
+      key: 'subject',
+      label: t('Subject'),
+      control: 'text',
+      placeholder: t('Test from Direct Mail'),
+      check: (v) => subjectProblem(v, t),
+    },
+    {
+      key: 'bodyFormat',
+      label: t('Body format'),
+      control: 'select',
+      options: bodyFormats,
+      check: (v) => (v === 'text' || v === 'html' ? undefined : t('Choose the body format: plain text or HTML.')),
+    },
+    {
+      key: 'body',
+      label: t('Body'),
+      control: 'textarea',
+      placeholder: t('Hello! This is a test mail.'),
+      check: (v) => (v.length > MAX_BODY ? t('The body can have at most {0} characters here (now {1}); shorten it.', MAX_BODY, v.length) : undefined),
+    },
+    {
+      key: 'tagName',
+      label: t('Tag (optional)'),
+      control: 'tagSelect',
+      optional: true,
+      help: t('Labels the mail in the statistics. Create tags with "Direct Mail: Create Tag".'),
+      check: (v) => checkField('tagName', v),
+    },
+    {
+      key: 'fromAlias',
+      label: t('Sender name (optional)'),
+      control: 'text',
+      optional: true,
+      placeholder: t('Example Shop'),
+      help: t('The display name recipients see, fewer than {0} characters.', MAX_FROM_ALIAS + 1),
+      check: (v) => (v.length > MAX_FROM_ALIAS ? t('The sender name must be shorter than {0} characters (now {1}); shorten it.', MAX_FROM_ALIAS + 1, v.length) : undefined),
+    },
+  ];
+  return {
+    title: t('Send test email'),
+    intro: t('Send one mail from this sender address (SingleSendMail) to check that it arrives and looks right.'),
+    submitLabel: t('Send test email'),
+    busyText: t('Sending\u2026'),
+    keepValues: true,
+    fields,
+  };
+}
 
-const fields: FieldSpec[] = [
-  {
-    key: 'from',
-    label: 'From',
-    control: 'readonly',
-    optional: true,
-    help: 'The sender address the mail goes out from.',
-    check: () => undefined,
-  },
-  {
-    key: 'toAddress',
-    label: 'To',
-    control: 'text',
-    placeholder: 'you@example.com, colleague@example.com',
-    help: `Up to ${MAX_RECIPIENTS} addresses, separated by commas. Each one counts against the daily quota.`,
-    check: toProblem,
-  },
-  {
-    key: 'subject',
-    label: 'Subject',
-    control: 'text',
-    placeholder: 'Test from Direct Mail',
-    check: subjectProblem,
-  },
-  {
-    key: 'bodyFormat',
-    label: 'Body format',
-    control: 'select',
-    options: BODY_FORMATS,
-    check: (v) => (v === 'text' || v === 'html' ? undefined : 'Choose the body format: plain text or HTML.'),
-  },
-  {
-    key: 'body',
-    label: 'Body',
-    control: 'textarea',
-    placeholder: 'Hello! This is a test mail.',
-    check: (v) => (v.length > MAX_BODY ? `The body can have at most ${MAX_BODY} characters here (now ${v.length}); shorten it.` : undefined),
-  },
-  {
-    key: 'tagName',
-    label: 'Tag (optional)',
-    control: 'tagSelect',
-    optional: true,
-    help: 'Labels the mail in the statistics. Create tags with "Direct Mail: Create Tag".',
-    check: (v) => checkField('tagName', v),
-  },
-  {
-    key: 'fromAlias',
-    label: 'Sender name (optional)',
-    control: 'text',
-    optional: true,
-    placeholder: 'Example Shop',
-    help: `The display name recipients see, fewer than ${MAX_FROM_ALIAS + 1} characters.`,
-    check: (v) => (v.length > MAX_FROM_ALIAS ? `The sender name must be shorter than ${MAX_FROM_ALIAS + 1} characters (now ${v.length}); shorten it.` : undefined),
-  },
-];
-
-export const TEST_EMAIL_FORM: FormSpec = {
-  title: 'Send test email',
-  intro: 'Send one mail from this sender address (SingleSendMail) to check that it arrives and looks right.',
-  submitLabel: 'Send test email',
-  busyText: 'Sending\u2026',
-  keepValues: true,
-  fields,
-};
+/** The test-email form in English (field keys and limits for the extension's checks and tests). */
+export const TEST_EMAIL_FORM = testEmailForm();
 
 export type { FormValues };

@@ -5,15 +5,12 @@ import * as vscode from 'vscode';
 import { isDirectMailError } from '../api/errors';
 import type { SingleSendMailRequest } from '../api/types';
 import { explainSendRefusal, isQuotaRefusal, type SendContext } from '../model/sendRefusal';
-import type { Translate } from '../model/translate';
 import { requireClient, type PanelClient, type WebviewDeps } from './deps';
 import { pickerItems } from './formPanel';
 import { checkSpec, type FormValues } from './forms';
 import type { Outcome, PanelController } from './panelHost';
 import type { TestEmailView, ToHostRequest } from './protocol';
-import { recipientsOf, TEST_EMAIL_FORM } from './testEmailForm';
-
-const t: Translate = (message, ...args) => vscode.l10n.t(message, ...args);
+import { recipientsOf, TEST_EMAIL_FORM, testEmailForm } from './testEmailForm';
 
 /** The typed values as a SingleSendMail request; the sender is the panel's, never a value from the page. */
 export function sendRequest(accountName: string, v: FormValues): SingleSendMailRequest {
@@ -49,7 +46,7 @@ export class TestEmailController implements PanelController {
       pickerItems((q) => client.queryTags(q)),
     ]);
     const sender = senders.find((s) => s.accountName.toLowerCase() === wanted);
-    if (!sender) throw new Error(explainSendRefusal('InvalidMailAddress.NotFound', { sender: this.accountName, recipients: 0 }, t)?.text);
+    if (!sender) throw new Error(explainSendRefusal('InvalidMailAddress.NotFound', { sender: this.accountName, recipients: 0 }, vscode.l10n.t)?.text);
     this.sendType = sender.sendtype;
     return { panel: 'testEmail', from: sender.accountName, sendType: sender.sendtype, tags: tags.map((tag) => tag.tagName).sort() };
   }
@@ -75,7 +72,7 @@ export class TestEmailController implements PanelController {
     // line breaks and indentation; the other fields are trimmed.
     const values: FormValues = {};
     for (const field of TEST_EMAIL_FORM.fields) values[field.key] = field.key === 'body' ? (raw.body ?? '') : (raw[field.key] ?? '').trim();
-    const fieldErrors = checkSpec(TEST_EMAIL_FORM, values);
+    const fieldErrors = checkSpec(testEmailForm(vscode.l10n.t), values, vscode.l10n.t);
     if (Object.keys(fieldErrors).length > 0) {
       return { ok: false, fieldErrors, message: vscode.l10n.t('Some fields need fixing; see the messages next to them.') };
     }
@@ -99,7 +96,7 @@ export class TestEmailController implements PanelController {
       // The figures make the explanation concrete; without them it still says what to do.
       context.quota = await client.descAccountSummary().catch(() => undefined);
     }
-    const refusal = explainSendRefusal(error.code, context, t);
+    const refusal = explainSendRefusal(error.code, context, vscode.l10n.t);
     if (!refusal) throw error;
     const message = `${refusal.text} (${error.code}${error.requestId ? `, ${vscode.l10n.t('request ID {0}', error.requestId)}` : ''})`;
     this.deps.log?.warn(`Test email from ${this.accountName} refused: ${error.code}${error.requestId ? ` (request ID ${error.requestId})` : ''}`);
