@@ -125,6 +125,21 @@ export function treeRow(label: string): Locator {
 }
 
 /**
+ * Waits until the Direct Mail view has shown no loading progress for a moment. While the tree reloads, the items it
+ * re-fetches cannot be resolved, so an inline action clicked then reaches its command without the item.
+ */
+export async function waitForTreeIdle(timeoutMs = 120_000): Promise<void> {
+  const progress = page().locator(`${DIRECT_MAIL_VIEW} .monaco-progress-container.active`);
+  const end = Date.now() + timeoutMs;
+  let quiet = 0;
+  while (quiet < 3) {
+    if (Date.now() > end) throw new Error('The Direct Mail tree kept loading');
+    quiet = (await progress.count()) === 0 ? quiet + 1 : 0;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/**
  * Expands a tree row and waits until it shows as expanded. A refresh re-renders the tree, and a click that lands
  * while it does is lost, so the row is looked up again and clicked again until it stays expanded.
  */
@@ -133,10 +148,14 @@ export async function expandTreeRow(label: string, timeoutMs = 120_000): Promise
   for (;;) {
     const row = treeRow(label);
     await row.waitFor({ state: 'visible', timeout: Math.max(1_000, end - Date.now()) });
-    if ((await row.getAttribute('aria-expanded')) === 'true') return row;
+    if ((await row.getAttribute('aria-expanded')) === 'true') {
+      await waitForTreeIdle(Math.max(1_000, end - Date.now()));
+      return row;
+    }
     await row.click();
     try {
       await page().waitForFunction((el) => el?.getAttribute('aria-expanded') === 'true', await row.elementHandle(), { timeout: 3_000 });
+      await waitForTreeIdle(Math.max(1_000, end - Date.now()));
       return row;
     } catch (error) {
       if (Date.now() > end) throw error;
