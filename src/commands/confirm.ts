@@ -22,15 +22,24 @@ export async function confirmDestructive(request: ConfirmRequest): Promise<boole
   if ((request.args as { confirmed?: unknown } | undefined)?.confirmed === true) return true;
   const { what, name, detail } = request;
   if (request.typeName) {
-    const typed = await vscode.window.showInputBox({
-      title: vscode.l10n.t('Delete {0} "{1}"', what, name),
-      prompt: (detail ? detail + ' ' : '') + vscode.l10n.t('Type "{0}" to confirm.', name),
-      placeHolder: name,
-      ignoreFocusOut: true,
-      // Quiet while what is typed so far still leads to the name.
-      validateInput: (value) => (name.startsWith(value) ? undefined : vscode.l10n.t('Type the name exactly as shown: {0}', name)),
-    });
-    return typed === name;
+    const mismatch = vscode.l10n.t('Type the name exactly as shown: {0}', name);
+    // Enter on a partial name re-opens the box with it and says why, instead of silently not deleting.
+    let accepted: string | undefined;
+    for (;;) {
+      const typed = await vscode.window.showInputBox({
+        title: vscode.l10n.t('Delete {0} "{1}"', what, name),
+        prompt: (detail ? detail + ' ' : '') + (accepted === undefined ? vscode.l10n.t('Type "{0}" to confirm.', name) : mismatch),
+        placeHolder: name,
+        value: accepted,
+        valueSelection: accepted === undefined ? undefined : [accepted.length, accepted.length],
+        ignoreFocusOut: true,
+        // Quiet while what is typed so far still leads to the name (unless Enter was already pressed on it).
+        validateInput: (value) => (value === name || (name.startsWith(value) && value !== accepted) ? undefined : mismatch),
+      });
+      if (typed === undefined) return false;
+      if (typed === name) return true;
+      accepted = typed;
+    }
   }
   if (!readSettings().confirmDelete) return true;
   const remove = vscode.l10n.t('Delete');
