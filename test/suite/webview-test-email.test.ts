@@ -7,29 +7,13 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PanelHost } from '../../src/webviews/panelHost';
 import type { PanelKey, ToView } from '../../src/webviews/protocol';
+import { exchange, resultOf, type Result } from './panelMessages';
 import { admin, api, DEMO_KEY, emulatorState, group, requests, resetEmulator, signInAs, type Api } from './treeHelpers';
 
-type Result = Extract<ToView, { type: 'result' }>;
 interface SentMail { envId: string; from: string; to: string[]; subject: string; tagName?: string }
 interface Quota { dailyQuota: number; dailyRemainFreeQuota: number; remainFreeQuota: number }
 
-/** Sends one message to the panel as its page would and returns what the panel posted back meanwhile. */
-async function post(host: PanelHost, message: unknown): Promise<ToView[]> {
-  const posted: ToView[] = [];
-  const listener = host.onDidPost((m) => posted.push(m));
-  try {
-    await host.receive(message);
-  } finally {
-    listener.dispose();
-  }
-  return posted;
-}
-
-function resultOf(posted: ToView[]): Result {
-  const result = posted.find((m): m is Result => m.type === 'result');
-  assert.ok(result, `no result among ${JSON.stringify(posted)}`);
-  return result;
-}
+const post = exchange;
 
 async function until(what: string, probe: () => boolean | Promise<boolean>): Promise<void> {
   const end = Date.now() + 25_000;

@@ -9,6 +9,7 @@ import type { CreatedItem, WebviewDeps } from '../../src/webviews/deps';
 import type { PanelHost } from '../../src/webviews/panelHost';
 import { PanelManager } from '../../src/webviews/panels';
 import { toHostSchema, toViewSchema, type PanelKey, type ToView } from '../../src/webviews/protocol';
+import { exchange, resultOf } from './panelMessages';
 
 const EXTENSION_ID = 'direct-mail-tools.direct-mail-vscode';
 const url = (): string => {
@@ -41,23 +42,8 @@ const requests = async (): Promise<LoggedRequest[]> => (await admin<{ requests: 
 const demoAccount = async (): Promise<EmulatorAccount> =>
   (await admin<{ accounts: { demo: EmulatorAccount } }>('GET', 'state')).accounts.demo;
 
-/** Sends one message to the panel and returns what the panel posted back while handling it. */
-async function send(host: PanelHost, message: unknown): Promise<ToView[]> {
-  const posted: ToView[] = [];
-  const listener = host.onDidPost((m) => posted.push(m));
-  try {
-    await host.receive(message);
-  } finally {
-    listener.dispose();
-  }
-  return posted;
-}
+const send = exchange;
 
-const resultOf = (posted: ToView[]): Extract<ToView, { type: 'result' }> => {
-  const result = posted.find((m) => m.type === 'result');
-  assert.ok(result && result.type === 'result', `no result among ${JSON.stringify(posted)}`);
-  return result;
-};
 const viewOf = (posted: ToView[]): Extract<ToView, { type: 'show' }>['view'] => {
   const show = posted.find((m) => m.type === 'show');
   assert.ok(show && show.type === 'show', `no show among ${JSON.stringify(posted)}`);
