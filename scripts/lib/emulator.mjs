@@ -7,7 +7,7 @@ import { repoRoot } from './paths.mjs';
 
 // The demo account's key pair; the same defaults as test/emulator/credentials.ts (that file is TS,
 // these scripts are plain Node). The emulator reads DM_EMULATOR_ACCESS_KEY_* when set.
-export const DEMO_ACCESS_KEY_ID = process.env.DM_EMULATOR_ACCESS_KEY_ID || 'LTAI5tDemoEmulatorKey';
+export const DEMO_ACCESS_KEY_ID = process.env.DM_EMULATOR_ACCESS_KEY_ID || 'DemoEmulatorKeyId';
 export const DEMO_ACCESS_KEY_SECRET = process.env.DM_EMULATOR_ACCESS_KEY_SECRET || 'DemoEmulatorSecretNotReal0000';
 
 /** @returns {Promise<{ url: string, child: import('node:child_process').ChildProcess, stop(): void }>} */

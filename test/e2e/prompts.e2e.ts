@@ -7,7 +7,7 @@ import type { Locator } from 'playwright-core';
 import { emulatorUrl, expandTreeRow, openDirectMailView, page, pickQuickInput, resetEmulator, runCommand, screenshot, treeRow } from './harness';
 
 // The second account the emulator knows (test/emulator/credentials.ts, seeds.ts), typed by hand as a user would.
-const OTHER_KEY_ID = 'LTAI5tOtherEmulatorKey';
+const OTHER_KEY_ID = 'OtherEmulatorKeyId';
 const OTHER_SECRET = 'OtherEmulatorSecretNotReal000';
 const WRONG_SECRET = 'NotTheSecretOfThisKey0000';
 const PROFILE = 'e2e-other';

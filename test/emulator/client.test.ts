@@ -206,7 +206,7 @@ describe('Direct Mail client against the emulator', function () {
         const e = await rejects(wrong.descAccountSummary(), { code: 'SignatureDoesNotMatch', httpStatus: 400, retryable: false });
         assert.match(e.message, /AccessKey secret/);
         assert.ok(!e.message.includes('WrongSecretValue123'));
-        const unknown = client({ signatureVersion, credentials: { accessKeyId: 'LTAI5tNoSuchKeyAtAll', accessKeySecret: 'x' } });
+        const unknown = client({ signatureVersion, credentials: { accessKeyId: 'NoSuchEmulatorKeyId', accessKeySecret: 'x' } });
         const n = await rejects(unknown.descAccountSummary(), { code: 'InvalidAccessKeyId.NotFound', httpStatus: 404 });
         assert.match(n.message, /does not exist/);
       });

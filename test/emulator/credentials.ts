@@ -2,11 +2,11 @@
 // nothing in Alibaba Cloud. The demo pair can be replaced through the environment so the same emulator can be
 // driven with other values (the extension tests pass them to the extension host).
 
-export const DEMO_ACCESS_KEY_ID = 'LTAI5tDemoEmulatorKey';
+export const DEMO_ACCESS_KEY_ID = 'DemoEmulatorKeyId';
 export const DEMO_ACCESS_KEY_SECRET = 'DemoEmulatorSecretNotReal0000';
 
 /** A second account with different data, so switching profile visibly switches what is shown. */
-export const OTHER_ACCESS_KEY_ID = 'LTAI5tOtherEmulatorKey';
+export const OTHER_ACCESS_KEY_ID = 'OtherEmulatorKeyId';
 export const OTHER_ACCESS_KEY_SECRET = 'OtherEmulatorSecretNotReal000';
 
 /** Temporary (STS) credentials for the demo account: requests must carry the matching security token. */

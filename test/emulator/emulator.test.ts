@@ -72,7 +72,7 @@ describe('Direct Mail emulator', function () {
 
     it('refuses an unknown AccessKey ID with InvalidAccessKeyId.NotFound (404)', async () => {
       for (const scheme of ['v1', 'v3'] as const) {
-        const res = await call({ action: 'DescAccountSummary', scheme, accessKeyId: 'LTAI5tNobodyHasThisKey' });
+        const res = await call({ action: 'DescAccountSummary', scheme, accessKeyId: 'NobodyHasThisKeyId' });
         assert.equal(res.status, 404);
         assert.equal(res.body.Code, 'InvalidAccessKeyId.NotFound');
       }
@@ -123,7 +123,7 @@ describe('Direct Mail emulator', function () {
       const res = await send(emu.url, 'POST', '/', {
         'x-acs-action': 'DescAccountSummary', 'x-acs-version': '2015-11-23', 'x-acs-date': new Date().toISOString().slice(0, 19) + 'Z',
         'x-acs-signature-nonce': 'n-unsigned', 'x-acs-content-sha256': 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
-        authorization: 'ACS3-HMAC-SHA256 Credential=LTAI5tDemoEmulatorKey,SignedHeaders=host,Signature=00',
+        authorization: 'ACS3-HMAC-SHA256 Credential=DemoEmulatorKeyId,SignedHeaders=host,Signature=00',
       }, '');
       assert.equal(res.status, 400);
       assert.equal(res.body.Code, 'IncompleteSignature');
@@ -588,7 +588,7 @@ describe('Direct Mail emulator command line', () => {
     });
     const lines = out.split('\n');
     assert.match(lines[0], /^Direct Mail emulator listening on http:\/\/127\.0\.0\.1:\d+$/);
-    assert.ok(lines.some((l) => l.includes('LTAI5tDemoEmulatorKey')));
+    assert.ok(lines.some((l) => l.includes('DemoEmulatorKeyId')));
     const url = lines[0].slice('Direct Mail emulator listening on '.length);
     const summary = await signedCall(url, { action: 'DescAccountSummary' });
     assert.equal(summary.body.Domains, 0);

@@ -83,7 +83,7 @@ describe('official SDK @alicloud/dm20151123 against the emulator', function () {
       });
 
       it('fails with InvalidAccessKeyId.NotFound for an unknown key and reports business errors', async () => {
-        const stranger = sdk({ accessKeyId: 'LTAI5tUnknownKey', accessKeySecret: 'x' }, algorithm);
+        const stranger = sdk({ accessKeyId: 'UnknownEmulatorKeyId', accessKeySecret: 'x' }, algorithm);
         await assert.rejects(stranger.descAccountSummary(new $Dm.DescAccountSummaryRequest({})),
           (e: { code?: string; statusCode?: number }) => e.code === 'InvalidAccessKeyId.NotFound' && e.statusCode === 404);
         await assert.rejects(sdk(demoKeys, algorithm).descDomain(new $Dm.DescDomainRequest({ domainId: 1 })),

@@ -50,7 +50,7 @@ describe('Direct Mail profiles', () => {
   });
 
   it('refuses an unknown key ID with its own reason', async () => {
-    const name = await vscode.commands.executeCommand('directMail.addProfile', { name: 'unknown', accessKeyId: 'LTAI5tNobodyHasThisKey', accessKeySecret: DEMO_KEY.accessKeySecret });
+    const name = await vscode.commands.executeCommand('directMail.addProfile', { name: 'unknown', accessKeyId: 'NobodyHasThisKeyId', accessKeySecret: DEMO_KEY.accessKeySecret });
     assert.equal(name, undefined);
     assert.deepEqual(a.profiles.stored(), []);
     assert.match(a.logLines().at(-1) ?? '', /does not know this AccessKey ID/);
@@ -119,7 +119,7 @@ describe('Direct Mail profiles', () => {
       profiles: [
         { name: 'cli-ak', mode: 'AK', access_key_id: DEMO_KEY.accessKeyId, access_key_secret: DEMO_KEY.accessKeySecret, region_id: 'cn-hangzhou', output_format: 'json', language: 'en' },
         { name: 'cli-sts', mode: 'StsToken', access_key_id: 'STS.DemoEmulatorTemporaryKey', access_key_secret: 'StsEmulatorSecretNotReal00000', sts_token: 'DemoEmulatorStsTokenNotReal', region_id: 'cn-hangzhou' },
-        { name: 'cli-role', mode: 'RamRoleArn', access_key_id: 'LTAI5tRoleKey0000', access_key_secret: 'RoleSecretNotReal000000', ram_role_arn: 'acs:ram::1:role/x' },
+        { name: 'cli-role', mode: 'RamRoleArn', access_key_id: 'RoleEmulatorKeyId0000', access_key_secret: 'RoleSecretNotReal000000', ram_role_arn: 'acs:ram::1:role/x' },
       ],
       meta_path: '',
     };

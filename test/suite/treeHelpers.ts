@@ -10,11 +10,11 @@ export type Api = DirectMailTestApi;
 export type Node = Parameters<Api['tree']['getTreeItem']>[0];
 
 export const DEMO_KEY = {
-  accessKeyId: process.env.DM_EMULATOR_ACCESS_KEY_ID ?? 'LTAI5tDemoEmulatorKey',
+  accessKeyId: process.env.DM_EMULATOR_ACCESS_KEY_ID ?? 'DemoEmulatorKeyId',
   accessKeySecret: process.env.DM_EMULATOR_ACCESS_KEY_SECRET ?? 'DemoEmulatorSecretNotReal0000',
 };
 /** The emulator's second account (CONTRACT.md). */
-export const OTHER_KEY = { accessKeyId: 'LTAI5tOtherEmulatorKey', accessKeySecret: 'OtherEmulatorSecretNotReal000' };
+export const OTHER_KEY = { accessKeyId: 'OtherEmulatorKeyId', accessKeySecret: 'OtherEmulatorSecretNotReal000' };
 
 export async function api(): Promise<Api> {
   const extension = vscode.extensions.getExtension<Api>(EXTENSION_ID);

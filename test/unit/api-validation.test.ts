@@ -19,7 +19,7 @@ const valid: Record<FieldName, string[]> = {
   pageSize: ['1', '10', '100'],
   keyword: ['', 'example', 'x'.repeat(50)],
   profileName: ['default', 'work account', 'prod_eu-1', 'me@company'],
-  accessKeyId: ['LTAI5tDemoEmulatorKey', 'LTAI4FoLmvQ9urWXgSRp8QKc', 'STS.NUCwXcMEBbcqEf7bN6T2Ab5ho'],
+  accessKeyId: ['DemoEmulatorKeyId', 'ExampleAccessKeyId0001', 'STS.ExampleTemporaryKeyId'],
 };
 
 const invalid: Record<FieldName, [string, RegExp][]> = {
@@ -47,7 +47,7 @@ const invalid: Record<FieldName, [string, RegExp][]> = {
   pageSize: [['0', /from 1 to 100 \(now 0\)/], ['101', /from 1 to 100/], ['ten', /whole number/], ['2.5', /whole number/], ['', /whole number/]],
   keyword: [['x'.repeat(51), /at most 50/], ['a\tb', /single line/]],
   profileName: [['', /Enter a profile name/], ['  ', /Enter a profile name/], [' work', /start or end with a space/], ['a/b', /remove "\/"/], ['x'.repeat(65), /at most 64/]],
-  accessKeyId: [['', /Enter the AccessKey ID/], [' LTAI5tDemoEmulatorKey', /leading or trailing space/], ['LTAI-abc-def', /remove "-"/], ['LTAI5t', /12 to 64 characters/]],
+  accessKeyId: [['', /Enter the AccessKey ID/], [' DemoEmulatorKeyId', /leading or trailing space/], ['Key-abc-def', /remove "-"/], ['Key5tx', /12 to 64 characters/]],
 };
 
 describe('api validation: checkField', () => {
