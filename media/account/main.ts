@@ -3,7 +3,7 @@ import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '../common/base.css';
 import './account.css';
 import { formatTime, h, icon, notice, render } from '../common/dom';
-import { request, start } from '../common/host';
+import { request, startView } from '../common/host';
 import { l10n } from '../common/l10n';
 import type { AccountView } from '../../src/webviews/protocol';
 
@@ -76,9 +76,8 @@ function draw(): void {
   );
 }
 
-start({
-  show: (_key, next) => {
-    if (next.panel !== 'account') return;
+startView('account', {
+  view: (next) => {
     view = next;
     draw();
   },

@@ -76,3 +76,19 @@ export function start(handlers: { show: (key: PanelKey, view: PanelView) => void
   if (saved?.view) handlers.show(saved.key, saved.view);
   api.postMessage({ type: 'ready' } satisfies ToHost);
 }
+
+/**
+ * `start` for a page that shows one kind of view: `view` gets each view of that panel kind (others are ignored),
+ * `error` each error text; the page redraws itself from both.
+ */
+export function startView<P extends PanelView['panel']>(
+  panel: P,
+  handlers: { view: (view: Extract<PanelView, { panel: P }>) => void; error: (message: string) => void },
+): void {
+  start({
+    show: (_key, next) => {
+      if (next.panel === panel) handlers.view(next as Extract<PanelView, { panel: P }>);
+    },
+    error: handlers.error,
+  });
+}

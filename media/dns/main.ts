@@ -3,7 +3,7 @@ import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '../common/base.css';
 import './dns.css';
 import { formatTime, h, icon, notice, render } from '../common/dom';
-import { request, start } from '../common/host';
+import { request, startView } from '../common/host';
 import { l10n, withNodes } from '../common/l10n';
 import type { CopyTarget, DnsRecordView, DnsView } from '../../src/webviews/protocol';
 
@@ -112,9 +112,8 @@ function draw(): void {
   );
 }
 
-start({
-  show: (_key, next) => {
-    if (next.panel !== 'dns') return;
+startView('dns', {
+  view: (next) => {
     view = next;
     draw();
   },

@@ -4,7 +4,7 @@ import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '../common/base.css';
 import './importReport.css';
 import { h, icon, notice, render } from '../common/dom';
-import { request, start } from '../common/host';
+import { request, startView } from '../common/host';
 import { l10n } from '../common/l10n';
 import type { ImportReportView } from '../../src/webviews/protocol';
 
@@ -60,9 +60,8 @@ function draw(): void {
   );
 }
 
-start({
-  show: (_key, next) => {
-    if (next.panel !== 'importReport') return;
+startView('importReport', {
+  view: (next) => {
     view = next;
     draw();
   },

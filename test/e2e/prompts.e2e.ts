@@ -5,10 +5,11 @@
 import * as assert from 'node:assert/strict';
 import type { Locator } from 'playwright-core';
 import { emulatorUrl, expandTreeRow, openDirectMailView, page, pickQuickInput, resetEmulator, runCommand, screenshot, treeRow } from './harness';
+import { OTHER_ACCESS_KEY_ID, OTHER_ACCESS_KEY_SECRET } from '../emulator/credentials';
 
 // The second account the emulator knows (test/emulator/credentials.ts, seeds.ts), typed by hand as a user would.
-const OTHER_KEY_ID = 'OtherEmulatorKeyId';
-const OTHER_SECRET = 'OtherEmulatorSecretNotReal000';
+const OTHER_KEY_ID = OTHER_ACCESS_KEY_ID;
+const OTHER_SECRET = OTHER_ACCESS_KEY_SECRET;
 const WRONG_SECRET = 'NotTheSecretOfThisKey0000';
 const PROFILE = 'e2e-other';
 const REGION = 'cn-hangzhou';

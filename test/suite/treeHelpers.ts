@@ -4,17 +4,18 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { DirectMailTestApi } from '../../src/extension';
+import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET, OTHER_ACCESS_KEY_ID, OTHER_ACCESS_KEY_SECRET } from '../emulator/credentials';
 
 export const EXTENSION_ID = 'direct-mail-tools.direct-mail-vscode';
 export type Api = DirectMailTestApi;
 export type Node = Parameters<Api['tree']['getTreeItem']>[0];
 
 export const DEMO_KEY = {
-  accessKeyId: process.env.DM_EMULATOR_ACCESS_KEY_ID ?? 'DemoEmulatorKeyId',
-  accessKeySecret: process.env.DM_EMULATOR_ACCESS_KEY_SECRET ?? 'DemoEmulatorSecretNotReal0000',
+  accessKeyId: process.env.DM_EMULATOR_ACCESS_KEY_ID ?? DEMO_ACCESS_KEY_ID,
+  accessKeySecret: process.env.DM_EMULATOR_ACCESS_KEY_SECRET ?? DEMO_ACCESS_KEY_SECRET,
 };
-/** The emulator's second account (CONTRACT.md). */
-export const OTHER_KEY = { accessKeyId: 'OtherEmulatorKeyId', accessKeySecret: 'OtherEmulatorSecretNotReal000' };
+/** The emulator's second account, with other data. */
+export const OTHER_KEY = { accessKeyId: OTHER_ACCESS_KEY_ID, accessKeySecret: OTHER_ACCESS_KEY_SECRET };
 
 export async function api(): Promise<Api> {
   const extension = vscode.extensions.getExtension<Api>(EXTENSION_ID);
@@ -41,7 +42,7 @@ export async function admin<T = unknown>(method: string, path: string, body?: un
 export interface StateRecord { kind: string; type: string; host: string; value: string }
 export interface StateAccount {
   accessKeyId: string;
-  totals: { domains: number; mailAddresses: number; receivers: number; tags: number };
+  totals: { domains: number; mailAddresses: number; receivers: number; tags: number; templates: number };
   domains: { id: number | string; name: string; status: number; dns: Record<string, StateRecord>; records: Record<string, { verified: boolean; published: boolean }> }[];
   mailAddresses: { id: number | string; accountName: string; sendtype: string; replyAddress?: string }[];
   receivers: { id: number | string; name: string; alias: string; count: number; recipients: { email: string }[] }[];

@@ -10,37 +10,10 @@ import type { PanelHost } from '../../src/webviews/panelHost';
 import { PanelManager } from '../../src/webviews/panels';
 import { toHostSchema, toViewSchema, type PanelKey, type ToView } from '../../src/webviews/protocol';
 import { exchange, resultOf } from './panelMessages';
+import { admin, emulatorState, emulatorUrl, EXTENSION_ID, requests, type StateAccount } from './treeHelpers';
 
-const EXTENSION_ID = 'direct-mail-tools.direct-mail-vscode';
-const url = (): string => {
-  const value = process.env.DM_TEST_EMULATOR_URL;
-  assert.ok(value, 'DM_TEST_EMULATOR_URL is not set');
-  return value;
-};
-
-interface LoggedRequest {
-  action: string;
-  params: Record<string, string>;
-  status: number;
-  code?: string;
-}
-interface EmulatorAccount {
-  totals: { domains: number; mailAddresses: number; receivers: number; tags: number; templates: number };
-  domains: { id: number; name: string; status: number; dns: Record<string, { type: string; host: string; value: string }> }[];
-}
-
-async function admin<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${url()}/__emulator/${path}`, {
-    method,
-    headers: body === undefined ? undefined : { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  assert.ok(response.ok, `${method} /__emulator/${path} answered ${response.status}`);
-  return (await response.json()) as T;
-}
-const requests = async (): Promise<LoggedRequest[]> => (await admin<{ requests: LoggedRequest[] }>('GET', 'requests')).requests;
-const demoAccount = async (): Promise<EmulatorAccount> =>
-  (await admin<{ accounts: { demo: EmulatorAccount } }>('GET', 'state')).accounts.demo;
+const url = emulatorUrl;
+const demoAccount = async (): Promise<StateAccount> => (await emulatorState()).demo;
 
 const send = exchange;
 
