@@ -1,13 +1,24 @@
 // The one error type of the Direct Mail client, with messages a person can act on.
 // A message never contains a secret: service messages are not echoed for signature errors (they embed the
 // string to sign, which can carry the STS token), and every echoed text goes through redact().
+import { redact } from './redaction';
+
+export { redact };
 
 /** Codes the client itself produces (the service's codes pass through unchanged). */
 export type ClientErrorCode =
   | 'InvalidInput' | 'InvalidResponse' | 'RequestTimeout' | 'ConnectTimeout' | 'NetworkError' | 'RequestAborted' | 'HttpError';
 
+/**
+ * How far a failed request got. `notSent`: it never left this machine (safe to send again); `unknown`: it may
+ * have reached the service and a write may or may not have been applied; `answered`: the service answered.
+ */
+export type Delivery = 'notSent' | 'unknown' | 'answered';
+
 export interface DirectMailErrorInit {
   action: string;
+  /** Defaults to `answered` when an HTTP status is known, else `notSent` (client-side refusals). */
+  delivery?: Delivery;
   code: string;
   message: string;
   requestId?: string;
@@ -26,6 +37,7 @@ export class DirectMailError extends Error {
   readonly recommend?: string;
   /** True when trying again later may succeed (throttling, server or network trouble). */
   readonly retryable: boolean;
+  readonly delivery: Delivery;
 
   constructor(init: DirectMailErrorInit) {
     super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
@@ -35,6 +47,7 @@ export class DirectMailError extends Error {
     this.httpStatus = init.httpStatus;
     this.recommend = init.recommend;
     this.retryable = init.retryable ?? false;
+    this.delivery = init.delivery ?? (init.httpStatus !== undefined ? 'answered' : 'notSent');
   }
 }
 
@@ -42,12 +55,6 @@ export const isDirectMailError = (e: unknown): e is DirectMailError => e instanc
 
 export const isThrottlingCode = (code: string | undefined): boolean => !!code && code.startsWith('Throttling');
 
-/** Replaces every occurrence of the given secrets (non-empty ones) in a text. */
-export function redact(text: string, secrets: readonly (string | undefined)[]): string {
-  let out = text;
-  for (const s of secrets) if (s && s.length >= 4) out = out.split(s).join('***');
-  return out;
-}
 
 const RAM_HINT = 'Grant it the AliyunDirectMailFullAccess policy in the RAM console (or AliyunDirectMailReadOnlyAccess for read-only use).';
 

@@ -154,20 +154,20 @@ export class RpcCaller {
       case 'aborted':
         return { ok: false, error: this.aborted(action), retry: false };
       case 'connectTimeout':
-        error = new DirectMailError({ action, code: 'ConnectTimeout', retryable: true, cause: e, message: `Could not connect to ${host} within ${seconds(this.connectTimeoutMs)}. Check the network connection, proxy and endpoint setting.` });
+        error = new DirectMailError({ action, code: 'ConnectTimeout', retryable: true, delivery: 'notSent', cause: e, message: `Could not connect to ${host} within ${seconds(this.connectTimeoutMs)}. Check the network connection, proxy and endpoint setting.` });
         return { ok: false, error, retry: true };
       case 'timeout':
-        error = new DirectMailError({ action, code: 'RequestTimeout', retryable: true, cause: e, message: `Direct Mail did not answer ${action} within ${seconds(this.requestTimeoutMs)}. Check the network connection or raise the request timeout.${unsure}` });
+        error = new DirectMailError({ action, code: 'RequestTimeout', retryable: true, delivery: 'unknown', cause: e, message: `Direct Mail did not answer ${action} within ${seconds(this.requestTimeoutMs)}. Check the network connection or raise the request timeout.${unsure}` });
         return { ok: false, error, retry: read };
       default:
         if (e.phase === 'body') {
           return { ok: false, error: invalidResponse(action, 'the response was cut off before its end'), retry: false };
         }
         if (e.phase === 'connect') {
-          error = new DirectMailError({ action, code: 'NetworkError', retryable: true, cause: e, message: `Could not reach Direct Mail at ${host} (${e.detail}). Check the network connection and the endpoint setting.` });
+          error = new DirectMailError({ action, code: 'NetworkError', retryable: true, delivery: 'notSent', cause: e, message: `Could not reach Direct Mail at ${host} (${e.detail}). Check the network connection and the endpoint setting.` });
           return { ok: false, error, retry: true };
         }
-        error = new DirectMailError({ action, code: 'NetworkError', retryable: true, cause: e, message: `The connection to ${host} broke during ${action} (${e.detail}).${unsure}` });
+        error = new DirectMailError({ action, code: 'NetworkError', retryable: true, delivery: 'unknown', cause: e, message: `The connection to ${host} broke during ${action} (${e.detail}).${unsure}` });
         return { ok: false, error, retry: read };
     }
   }
