@@ -12,7 +12,7 @@ import type {
   MailAddress, Page, Receiver, RecipientInput, RecipientPage, SaveReceiverDetailResult, SendType,
   SignatureVersion, SingleSendMailRequest, SingleSendMailResult, Tag,
 } from './types';
-import { MAX_PAGE_SIZE, checkField, idProblem, tokenProblem } from './validation';
+import { MAX_HEADERS, MAX_PAGE_SIZE, checkField, idProblem, tokenProblem } from './validation';
 import type { FieldName } from './validation';
 
 export interface ClientExtraOptions {
@@ -108,7 +108,7 @@ export class DirectMailClient {
     this.check(action, 'smtpPassword', password);
     const domainName = /^[0-9]+$/.test(domain) ? (await this.descDomain(domain, {}, opts)).domainName : domain;
     this.check(action, 'domainName', domainName);
-    return this.call({ action, query: { DomainName: domainName, Password: password } }, parse.parseEmpty, opts);
+    return this.call({ action, query: { DomainName: domainName, Password: password }, secrets: [password] }, parse.parseEmpty, opts);
   }
 
   // ------------------------------------------------------------------------------------------ sender addresses
@@ -153,7 +153,7 @@ export class DirectMailClient {
       this.check(action, 'emailAddress', input.replyAddress);
       query.ReplyAddress = input.replyAddress;
     }
-    return this.call({ action, query }, parse.parseEmpty, opts);
+    return this.call({ action, query, secrets: input.password === undefined ? undefined : [input.password] }, parse.parseEmpty, opts);
   }
 
   async deleteMailAddress(mailAddressId: string, opts?: CallOptions): Promise<void> {
@@ -166,7 +166,10 @@ export class DirectMailClient {
     const action = 'CheckReplyToMailAddress';
     this.checkId(action, 'the sender address ID', mailAddressId);
     const query: Record<string, string> = { MailAddressId: mailAddressId, Region: this.region };
-    if (o.lang) query.Lang = o.lang;
+    if (o.lang) {
+      if (!/^[A-Za-z]{2,3}(-[A-Za-z]{2,4})?$/.test(o.lang)) throw invalidInput(action, 'The mail language must be a code such as "en" or "zh-cn".');
+      query.Lang = o.lang;
+    }
     return this.call({ action, query }, parse.parseEmpty, opts);
   }
 
@@ -220,6 +223,10 @@ export class DirectMailClient {
     const rows = details.map((d, i) => {
       const problem = checkField('emailAddress', d.email);
       if (problem) throw invalidInput(action, `Recipient ${i + 1} (${d.email || 'empty'}): ${problem}`);
+      for (const value of [d.userName, d.nickName, d.gender, d.birthday, d.mobile]) {
+        const detail = value === undefined ? undefined : checkField('recipientDetail', value);
+        if (detail) throw invalidInput(action, `Recipient ${i + 1} (${d.email}): ${detail}`);
+      }
       return { e: d.email, u: d.userName, n: d.nickName, g: d.gender, b: d.birthday, m: d.mobile };
     });
     // The JSON can be large, so it travels in the form body (the service reads either place).
@@ -270,11 +277,11 @@ export class DirectMailClient {
     else this.check(action, 'domainName', req.accountName);
     const to = this.addressList(action, 'recipient', req.toAddress, 100);
     if (to.length === 0) throw invalidInput(action, 'Enter at least one recipient address.');
-    if (!req.subject.trim()) throw invalidInput(action, 'Enter a subject.');
-    if (req.subject.length > 256) throw invalidInput(action, `The subject can have at most 256 characters (now ${req.subject.length}); shorten it.`);
-    if (!req.htmlBody && !req.textBody) throw invalidInput(action, 'Enter a message body (HTML or plain text).');
-    if (req.fromAlias !== undefined && req.fromAlias.length >= 15) throw invalidInput(action, `The sender name must be shorter than 15 characters (now ${req.fromAlias.length}).`);
-    if (req.replyAddressAlias !== undefined && req.replyAddressAlias.length >= 15) throw invalidInput(action, `The reply-to name must be shorter than 15 characters (now ${req.replyAddressAlias.length}).`);
+    this.check(action, 'subject', req.subject);
+    this.check(action, 'mailBody', (req.htmlBody ?? '') + (req.textBody ?? ''));
+    if (req.fromAlias) this.check(action, 'senderName', req.fromAlias);
+    if (req.replyAddressAlias) this.check(action, 'replyToName', req.replyAddressAlias);
+    if (req.headers) this.checkHeaders(action, req.headers);
     const body: Record<string, string> = {
       AccountName: req.accountName, AddressType: String(addressType), ReplyToAddress: req.replyToAddress ? 'true' : 'false',
       ToAddress: to.join(','), Subject: req.subject,
@@ -329,6 +336,16 @@ export class DirectMailClient {
   private check(action: string, field: FieldName, value: string | undefined): void {
     const problem = checkField(field, value ?? '');
     if (problem) throw invalidInput(action, problem);
+  }
+
+  /** Custom mail headers: at most MAX_HEADERS, each name and value on its own (no CR/LF to start another header). */
+  private checkHeaders(action: string, headers: Record<string, string>): void {
+    const entries = Object.entries(headers);
+    if (entries.length > MAX_HEADERS) throw invalidInput(action, `At most ${MAX_HEADERS} custom headers are allowed (got ${entries.length}).`);
+    for (const [name, value] of entries) {
+      const problem = checkField('headerName', name) ?? checkField('headerValue', String(value));
+      if (problem) throw invalidInput(action, `Header "${name.slice(0, 40)}": ${problem}`);
+    }
   }
 
   private checkId(action: string, label: string, value: string): void {

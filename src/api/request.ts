@@ -15,6 +15,8 @@ export interface RpcCall {
   query: Record<string, string>;
   /** Parameters the SDK places in the form body (SingleSendMail). */
   body?: Record<string, string>;
+  /** Values of this call that must never be echoed (an SMTP password): redacted from error texts like the key secret. */
+  secrets?: string[];
 }
 
 export interface RequestContext {

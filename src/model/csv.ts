@@ -2,6 +2,8 @@
 // breaks; a leading BOM is dropped; CRLF, LF and lone CR all end a record. The reader never gives up on the rest
 // of a file: a stray quote (never closed, or closed with text after it) spoils only the record where it stands
 // (reported, then reading resumes on the next line), so one broken row cannot swallow the rows after it.
+// The writer guards every value against formula injection with a leading apostrophe (see neutralise); the reader
+// takes that apostrophe off again, so what the extension writes reads back exactly.
 
 export interface CsvRecord {
   /** The file line (1-based) where the record starts; differs from the record number when a value has line breaks. */
@@ -35,7 +37,7 @@ export function parseCsv(text: string): CsvRecord[] {
       line += next.breaks;
       continue;
     }
-    records.push({ line, fields: read.fields });
+    records.push({ line, fields: read.fields.map(unneutralise) });
     pos = read.end;
     line += read.breaks;
   }
@@ -125,12 +127,35 @@ function nextLineStart(src: string, from: number): { pos: number; breaks: number
   return { pos: src.length, breaks: 0 };
 }
 
-/** One value, quoted only when it must be (comma, quote, line break, or leading/trailing space). */
-export function csvValue(value: string): string {
-  return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+/**
+ * Formula injection (OWASP "CSV Injection"): a spreadsheet runs a cell that starts with =, +, -, @, a tab or a CR
+ * as a formula, and a formula can reach the network or start programs (DDE). Every such value is written with a
+ * leading apostrophe, which spreadsheets read as "this is text". A value that already starts with apostrophes
+ * before such a character gets one more, so the reader can take exactly one off and every value round-trips.
+ *
+ * A plain number with a sign ("-12", "+8613800000000", "-0.5") is left alone: digits after a sign cannot call a
+ * function or reach anything, and the apostrophe would turn every negative amount into text and show a phone
+ * number with a stray "'" in front. Anything else after the sign ("+1-2", "-1+cmd|' /C calc'!A0") is prefixed.
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
+const SIGNED_NUMBER = /^[+-][0-9]+(\.[0-9]+)?$/;
+
+function neutralise(value: string): string {
+  return FORMULA_START.test(value) && !SIGNED_NUMBER.test(value) ? `'${value}` : value;
 }
 
-/** Rows as CSV text with CRLF line ends (what spreadsheets expect). */
+/** The value as it was before neutralise() (for the reader): one apostrophe before a formula character comes off. */
+export function unneutralise(value: string): string {
+  return /^'+[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
+}
+
+/** One value, neutralised against formula injection, quoted only when it must be (comma, quote, line break, or leading/trailing space). */
+export function csvValue(value: string): string {
+  const safe = neutralise(value);
+  return /[",\r\n]|^\s|\s$/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** Rows as CSV text with CRLF line ends (what spreadsheets expect). Every CSV the extension writes goes through here. */
 export function toCsv(rows: readonly (readonly string[])[]): string {
   return rows.map((r) => r.map(csvValue).join(',')).join('\r\n') + '\r\n';
 }

@@ -1,7 +1,10 @@
 // The "Direct Mail" log channel. Every request and every command failure is written here; nothing secret ever is
-// (request entries carry action, status, code, RequestId and duration only). The last lines are kept in memory
-// so the extension-host tests can prove that.
+// (request entries carry action, status, code, RequestId and duration only). The log is a file on disk that people
+// attach to bug reports, so the email addresses in its lines (recipients, typed in commands, echoed in errors) are
+// masked to their first letter and domain. The last lines are kept in memory so the extension-host tests can
+// prove that.
 import * as vscode from 'vscode';
+import { maskEmailAddresses } from '../api/redaction';
 import type { RequestLogEntry } from '../api/types';
 
 const KEEP_LINES = 500;
@@ -11,18 +14,21 @@ export class Log implements vscode.Disposable {
   private readonly lines: string[] = [];
 
   info(message: string): void {
-    this.remember(message);
-    this.channel.info(message);
+    const line = maskEmailAddresses(message);
+    this.remember(line);
+    this.channel.info(line);
   }
 
   warn(message: string): void {
-    this.remember(message);
-    this.channel.warn(message);
+    const line = maskEmailAddresses(message);
+    this.remember(line);
+    this.channel.warn(line);
   }
 
   error(message: string): void {
-    this.remember(message);
-    this.channel.error(message);
+    const line = maskEmailAddresses(message);
+    this.remember(line);
+    this.channel.error(line);
   }
 
   /** One line per HTTP attempt of the client. */

@@ -1,6 +1,6 @@
 // Regions, endpoints and the loopback-only rule for plain http://.
 import { strict as assert } from 'node:assert';
-import { REGIONS, consoleUrl, isLoopbackHost, resolveEndpoint } from '../../src/api/regions';
+import { REGIONS, consoleUrl, isAlibabaCloudHost, isLoopbackHost, resolveEndpoint, type RegionId } from '../../src/api/regions';
 
 describe('api regions', () => {
   it('lists the five Direct Mail regions with their public hosts', () => {
@@ -23,14 +23,35 @@ describe('api regions', () => {
     assert.throws(() => resolveEndpoint('cn-hangzhou', 'http://dm.aliyuncs.com'), /only allowed for this machine.*Use https:\/\//);
     assert.throws(() => resolveEndpoint('cn-hangzhou', 'http://128.0.0.1'), /only allowed for this machine/);
     assert.throws(() => resolveEndpoint('cn-hangzhou', 'http://localhost.evil.com'), /only allowed for this machine/);
+    assert.throws(() => resolveEndpoint('cn-hangzhou', 'http://localhost.localhost'), /only allowed for this machine/);
     assert.throws(() => resolveEndpoint('cn-hangzhou', 'ftp://dm.aliyuncs.com'), /must start with https:\/\//);
     assert.throws(() => resolveEndpoint('cn-hangzhou', 'dm.aliyuncs.com'), /not a valid URL/);
     assert.throws(() => resolveEndpoint('cn-hangzhou', 'https://user:pw@dm.aliyuncs.com'), /user name or password/);
   });
 
-  it('recognises loopback hosts only', () => {
-    assert.deepEqual(['localhost', '127.0.0.1', '[::1]', '::1', 'a.localhost'].map(isLoopbackHost), [true, true, true, true, true]);
-    assert.deepEqual(['10.0.0.1', '::2', 'example.com', '0.0.0.0'].map(isLoopbackHost), [false, false, false, false]);
+  it('recognises localhost and literal loopback addresses only', () => {
+    const loopback = ['localhost', 'LOCALHOST', '127.0.0.1', '127.255.0.9', '[::1]', '::1', '0:0:0:0:0:0:0:1', '::ffff:127.0.0.1', '[::ffff:7f00:1]', '0:0:0:0:0:ffff:7f00:1'];
+    for (const host of loopback) assert.equal(isLoopbackHost(host), true, host);
+    // Names under .localhost resolve wherever the resolver says; "localhost." asks DNS.
+    const other = ['a.localhost', 'evil.localhost', 'localhost.', 'localhost.evil.com', '10.0.0.1', '128.0.0.1', '::2', '::', '::ffff:a00:1', '::ffff:8000:1', 'example.com', '0.0.0.0'];
+    for (const host of other) assert.equal(isLoopbackHost(host), false, host);
+  });
+
+  it('http:// reaches only localhost and loopback literals, as the URL parser normalises them', () => {
+    for (const url of ['http://127.1:8080', 'http://2130706433/', 'http://[::ffff:127.0.0.1]:80', 'http://LocalHost:1']) assert.equal(resolveEndpoint('cn-hangzhou', url).protocol, 'http:', url);
+    for (const url of ['http://a.localhost:8080', 'http://evil.localhost/', 'http://localhost./', 'http://[::ffff:10.0.0.1]/']) {
+      assert.throws(() => resolveEndpoint('cn-hangzhou', url), /only allowed for this machine/, url);
+    }
+  });
+
+  it('refuses endpoints with hidden characters, a path, or an unknown region', () => {
+    assert.throws(() => resolveEndpoint('cn-hangzhou', 'https://dm.ali\nyuncs.com'), /line break or invisible character \(U\+000A\)/);
+    assert.throws(() => resolveEndpoint('cn-hangzhou', 'https://dm.aliyuncs.com\u200b.evil.com'), /invisible character \(U\+200B\)/);
+    assert.throws(() => resolveEndpoint('cn-hangzhou', 'https://dm.aliyuncs.com/x?y=1'), /remove "\/x\?y=1"/);
+    assert.throws(() => resolveEndpoint('mars-1' as RegionId, 'https://dm.aliyuncs.com'), /Unknown Direct Mail region "mars-1"/);
+    assert.equal(isAlibabaCloudHost('dm.eu-central-1.aliyuncs.com'), true);
+    assert.equal(isAlibabaCloudHost('aliyuncs.com.evil.example'), false);
+    assert.equal(isAlibabaCloudHost('evilaliyuncs.com'), false);
   });
 
   it('points at the China console for Hangzhou and the international console elsewhere', () => {

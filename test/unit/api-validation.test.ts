@@ -20,6 +20,13 @@ const valid: Record<FieldName, string[]> = {
   keyword: ['', 'example', 'x'.repeat(50)],
   profileName: ['default', 'work account', 'prod_eu-1', 'me@company'],
   accessKeyId: ['DemoEmulatorKeyId', 'ExampleAccessKeyId0001', 'STS.ExampleTemporaryKeyId'],
+  subject: ['Hello', 'Grüße aus Berlin — 你好', 'x'.repeat(256)],
+  senderName: ['Example Shop', '示例商店', 'x'.repeat(14)],
+  replyToName: ['Support', 'x'.repeat(14)],
+  mailBody: ['Hello', 'line one\r\nline two\ttabbed', '<p>' + 'x'.repeat(100_000) + '</p>'],
+  headerName: ['X-User-Campaign', 'List-Unsubscribe', 'Message-ID'],
+  headerValue: ['', '<mailto:unsubscribe@example.com>', 'x'.repeat(998)],
+  recipientDetail: ['', 'Ann Lee', '+8613800000000', '1990-01-31', 'x'.repeat(100)],
 };
 
 const invalid: Record<FieldName, [string, RegExp][]> = {
@@ -48,6 +55,14 @@ const invalid: Record<FieldName, [string, RegExp][]> = {
   keyword: [['x'.repeat(51), /at most 50/], ['a\tb', /single line/]],
   profileName: [['', /Enter a profile name/], ['  ', /Enter a profile name/], [' work', /start or end with a space/], ['a/b', /remove "\/"/], ['x'.repeat(65), /at most 64/]],
   accessKeyId: [['', /Enter the AccessKey ID/], [' DemoEmulatorKeyId', /leading or trailing space/], ['Key-abc-def', /remove "-"/], ['Key5tx', /12 to 64 characters/]],
+  subject: [['', /Enter a subject/], ['  ', /Enter a subject/], ['x'.repeat(257), /at most 256 characters \(now 257\)/], ['a\r\nBcc: x@example.com', /single line.*line break \(U\+000D\)/],
+    ['nul\0byte', /NUL character/], ['next\u2028line', /line break \(U\+2028\)/]],
+  senderName: [['x'.repeat(15), /shorter than 15 characters \(now 15\)/], ['Shop\nX', /single line.*line break/], ['Pay\u202eLaP', /right-to-left override \(U\+202E\)/]],
+  replyToName: [['x'.repeat(15), /reply-to name must be shorter than 15/], ['a\tb', /remove a tab/]],
+  mailBody: [['', /Enter a message body/], ['a\0b', /NUL character/], ['x'.repeat(8_000_001), /at most 8 MB \(now 8\.0 MB\)/], ['好'.repeat(2_700_000), /at most 8 MB \(now 8\.1 MB\)/]],
+  headerName: [['', /Enter a header name/], ['X-User A', /remove a space/], ['X-User:A', /remove ":"/], ['X-Us\u00e9r', /remove "é"/], ['X'.repeat(77), /at most 76/]],
+  headerValue: [['v\r\nBcc: victim@example.com', /single line.*line break \(U\+000D\)/], ['v\nX', /U\+000A/], ['\0', /NUL/], ['x'.repeat(999), /at most 998/]],
+  recipientDetail: [['x'.repeat(101), /at most 100 characters \(now 101\)/], ['Ann\nLee', /single line/], ['\u0085', /control character U\+0085/]],
 };
 
 describe('api validation: checkField', () => {
@@ -55,7 +70,8 @@ describe('api validation: checkField', () => {
     assert.deepEqual([...FIELD_NAMES].sort(), [
       'accessKeyId', 'accountName', 'dkimSelector', 'domainName', 'emailAddress', 'keyword', 'pageSize', 'profileName',
       'receiverAlias', 'receiverDescription', 'receiverName', 'replyAddress', 'sendType', 'smtpPassword', 'tagDescription', 'tagName',
-    ]);
+      'subject', 'senderName', 'replyToName', 'mailBody', 'headerName', 'headerValue', 'recipientDetail',
+    ].sort());
     assert.deepEqual(Object.keys(valid).sort(), [...FIELD_NAMES].sort());
     assert.deepEqual(Object.keys(invalid).sort(), [...FIELD_NAMES].sort());
   });
@@ -71,6 +87,39 @@ describe('api validation: checkField', () => {
       }
     });
   }
+
+  it('refuses labels over 63 characters, labels with a hyphen at either end and local parts over 64', () => {
+    const label64 = 'a'.repeat(64);
+    assert.match(checkField('emailAddress', `a@${label64}.com`) ?? '', /between dots can have at most 63 characters \(now 64\)/);
+    assert.equal(checkField('emailAddress', `a@${'a'.repeat(63)}.com`), undefined);
+    assert.match(checkField('emailAddress', `${'a'.repeat(65)}@example.com`) ?? '', /before "@" can have at most 64 characters \(now 65\)/);
+    assert.equal(checkField('emailAddress', `${'a'.repeat(64)}@example.com`), undefined);
+    for (const host of ['-mail.example.com', 'mail-.example.com', 'mail.-example.com', 'mail.example-.com']) {
+      assert.match(checkField('domainName', host) ?? '', /starts or ends with "-"/, host);
+      assert.match(checkField('emailAddress', `a@${host}`) ?? '', /starts or ends with "-"/, host);
+    }
+  });
+
+  it('refuses names with bidi overrides or zero-width characters, naming the character', () => {
+    const invisible: [string, string][] = [
+      ['\u202a', 'left-to-right embedding (U+202A)'], ['\u202b', 'right-to-left embedding (U+202B)'], ['\u202c', 'pop directional formatting (U+202C)'],
+      ['\u202d', 'left-to-right override (U+202D)'], ['\u202e', 'right-to-left override (U+202E)'], ['\u2066', 'left-to-right isolate (U+2066)'],
+      ['\u2067', 'right-to-left isolate (U+2067)'], ['\u2068', 'first strong isolate (U+2068)'], ['\u2069', 'pop directional isolate (U+2069)'],
+      ['\u200b', 'zero-width space (U+200B)'], ['\u200c', 'zero-width non-joiner (U+200C)'], ['\u200d', 'zero-width joiner (U+200D)'],
+      ['\ufeff', 'zero-width no-break space (U+FEFF)'], ['\u2060', 'word joiner (U+2060)'],
+    ];
+    const names: [FieldName, (ch: string) => string][] = [
+      ['tagName', (ch) => `promo${ch}2024`], ['receiverName', (ch) => `News${ch}letter`], ['receiverAlias', (ch) => `news${ch}@example.com`],
+      ['profileName', (ch) => `work${ch}`], ['domainName', (ch) => `exa${ch}mple.com`], ['senderName', (ch) => `Shop${ch}`],
+      ['emailAddress', (ch) => `a@example.com${ch}`], ['accountName', (ch) => `no${ch}reply@example.com`],
+    ];
+    for (const [field, make] of names) {
+      for (const [ch, described] of invisible) {
+        const message = checkField(field, make(ch)) ?? '';
+        assert.ok(message.includes(described) && message.includes('invisible character'), `${field} with ${described}: ${message}`);
+      }
+    }
+  });
 
   it('exposes the same rules as zod/mini schemas', () => {
     assert.equal(fieldSchemas.domainName.safeParse('example.com').success, true);

