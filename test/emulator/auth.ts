@@ -1,8 +1,9 @@
 // Verifies a request's signature like the gateway does, in the gateway's order: signing parameters present →
 // time format → time window → nonce not reused → key known → STS token → signature. The signature itself is
-// re-computed with the client's own signing primitives (src/api/signing.ts), so both sides share one implementation.
+// re-computed by the gateway's own code (gatewaySignature.ts, node:crypto and the reference), never by the
+// client's signer: a signing mistake in the client must be refused here, not mirrored.
 import type { IncomingHttpHeaders } from 'node:http';
-import { V3_ALGORITHM, parseV3Authorization, sha256Hex, signV1, signV3, signaturesEqual } from '../../src/api/signing';
+import { ACS3, expectedV1, expectedV3, mustBeSigned, readAuthorization, sameSignature, sha256HexOf } from './gatewaySignature';
 import type { KeyPair } from './credentials';
 import { gateway, missing } from './errors';
 
@@ -55,36 +56,40 @@ export class Verifier {
     this.checkNonce(p.AccessKeyId, p.SignatureNonce);
     const key = this.keyFor(p.AccessKeyId, p.SecurityToken);
     const { Signature: received, ...signed } = p;
-    const expected = signV1(req.method, signed, key.accessKeySecret);
-    if (!signaturesEqual(expected.signature, received)) throw gateway.v1Mismatch(expected.stringToSign);
+    const expected = expectedV1(req.method, signed, key.accessKeySecret);
+    if (!sameSignature(expected.signature, received)) throw gateway.v1Mismatch(expected.stringToSign);
     this.rememberNonce(p.AccessKeyId, p.SignatureNonce, now);
     return { key, signatureVersion: 'v1' };
   }
 
   private verifyV3(req: SignedRequest, now: number): Verified {
-    const auth = parseV3Authorization(req.headers.authorization);
-    if (!auth || auth.algorithm !== V3_ALGORITHM) {
-      throw gateway.incompleteSignature(`The Authorization header must be "${V3_ALGORITHM} Credential=…,SignedHeaders=…,Signature=…".`);
+    const auth = readAuthorization(req.headers.authorization);
+    if (!auth || auth.algorithm !== ACS3) {
+      throw gateway.incompleteSignature(`The Authorization header must be "${ACS3} Credential=…,SignedHeaders=…,Signature=…".`);
     }
     const header = (name: string): string | undefined => req.headersDistinct[name]?.[0];
     for (const name of ['x-acs-date', 'x-acs-signature-nonce', 'x-acs-content-sha256', 'x-acs-action', 'x-acs-version', 'host']) {
       if (!header(name)) throw gateway.incompleteSignature(`The ${name} header is missing.`);
     }
     const signed = new Set(auth.signedHeaderNames);
-    const unsigned = Object.keys(req.headersDistinct).filter((n) => (n === 'host' || n.startsWith('x-acs-')) && !signed.has(n));
+    // Every host, content-type and x-acs-* header present must be signed (a form body's content-type too, as the
+    // official SDK signs it); every header listed as signed must be present.
+    const unsigned = Object.keys(req.headersDistinct).filter((n) => mustBeSigned(n) && !signed.has(n));
     if (unsigned.length) throw gateway.incompleteSignature(`Headers ${unsigned.join(', ')} must be signed.`);
+    const absent = auth.signedHeaderNames.filter((n) => !req.headersDistinct[n]?.length);
+    if (absent.length) throw gateway.incompleteSignature(`Signed headers ${absent.join(', ')} are not in the request.`);
     const nonce = header('x-acs-signature-nonce')!;
     this.checkTime(header('x-acs-date')!, now);
-    this.checkNonce(auth.accessKeyId, nonce);
-    const key = this.keyFor(auth.accessKeyId, header('x-acs-security-token'));
+    this.checkNonce(auth.credential, nonce);
+    const key = this.keyFor(auth.credential, header('x-acs-security-token'));
     const hashedPayload = header('x-acs-content-sha256')!;
-    if (hashedPayload !== sha256Hex(req.rawBody)) throw gateway.bodyHashMismatch();
-    const expected = signV3({
+    if (hashedPayload !== sha256HexOf(req.rawBody)) throw gateway.bodyHashMismatch();
+    const expected = expectedV3({
       method: req.method, pathname: '/', query: req.query, headers: req.headersDistinct, hashedPayload,
-      signedHeaderNames: auth.signedHeaderNames, accessKeyId: auth.accessKeyId, accessKeySecret: key.accessKeySecret,
+      signedHeaderNames: auth.signedHeaderNames, accessKeySecret: key.accessKeySecret,
     });
-    if (!signaturesEqual(expected.signature, auth.signature)) throw gateway.v3Mismatch(expected.stringToSign, expected.canonicalRequest);
-    this.rememberNonce(auth.accessKeyId, nonce, now);
+    if (!sameSignature(expected.signature, auth.signature)) throw gateway.v3Mismatch(expected.stringToSign, expected.canonicalRequest);
+    this.rememberNonce(auth.credential, nonce, now);
     return { key, signatureVersion: 'v3' };
   }
 
