@@ -7,7 +7,15 @@ export { redact };
 
 /** Codes the client itself produces (the service's codes pass through unchanged). */
 export type ClientErrorCode =
-  | 'InvalidInput' | 'InvalidResponse' | 'RequestTimeout' | 'ConnectTimeout' | 'NetworkError' | 'RequestAborted' | 'HttpError';
+  | 'InvalidInput' | 'InvalidResponse' | 'RequestTimeout' | 'ConnectTimeout' | 'NetworkError' | 'RequestAborted' | 'HttpError'
+  /** The server's certificate is not trusted (or expired, or for another host); nothing was sent. */
+  | 'CertificateRefused'
+  /** The proxy answered the tunnel request with an error (407, 403, 502…); nothing was sent. */
+  | 'ProxyRefused'
+  /** The proxy could not be reached; nothing was sent. */
+  | 'ProxyUnreachable'
+  /** The proxy or certificate settings cannot be used (not a URL, unreadable file); nothing was sent. */
+  | 'NetworkSettings';
 
 /**
  * How far a failed request got. `notSent`: it never left this machine (safe to send again); `unknown`: it may
@@ -132,5 +140,22 @@ export function invalidResponse(action: string, detail: string, httpStatus?: num
   return new DirectMailError({
     action, code: 'InvalidResponse', httpStatus, requestId, retryable: false,
     message: `Direct Mail sent an unexpected response to ${action}: ${detail}. Try again; if it persists, check the endpoint setting.`,
+  });
+}
+
+/** What to check after a change whose outcome is unknown, so that it is not made twice. */
+function checkBeforeRetrying(action: string): string {
+  if (action === 'SingleSendMail' || action === 'CheckReplyToMailAddress') return 'Check whether the mail arrived (or the send statistics) before sending again, or it may go out twice.';
+  return 'Refresh the view to see whether the change was made before trying again.';
+}
+
+/**
+ * A write that failed after it may have reached the service: it may or may not have been carried out, and it is
+ * never sent again automatically.
+ */
+export function outcomeUnknown(action: string, code: string, why: string, cause?: unknown, httpStatus?: number): DirectMailError {
+  return new DirectMailError({
+    action, code, delivery: 'unknown', retryable: true, cause, httpStatus,
+    message: `${why} The outcome is unknown: Direct Mail may or may not have carried out ${action}. ${checkBeforeRetrying(action)}`,
   });
 }

@@ -26,7 +26,11 @@ export interface RequestContext {
   credentials: Credentials;
   signatureVersion: SignatureVersion;
   userAgent: string;
+  /** Correction of this computer's clock for this endpoint (see clock.ts). */
+  clockOffsetMs?: number;
 }
+
+const requestTime = (ctx: RequestContext): string => formatTimestamp(ctx.clockOffsetMs ? new Date(Date.now() + ctx.clockOffsetMs) : undefined);
 
 export function buildRequest(call: RpcCall, ctx: RequestContext): HttpRequest {
   return ctx.signatureVersion === 'v1' ? buildV1(call, ctx) : buildV3(call, ctx);
@@ -39,7 +43,7 @@ function buildV3(call: RpcCall, ctx: RequestContext): HttpRequest {
   const queryString = canonicalQueryString(query);
   const body = call.body ? canonicalQueryString(call.body) : undefined;
   const hashedPayload = body ? sha256Hex(body) : EMPTY_BODY_SHA256;
-  const date = formatTimestamp();
+  const date = requestTime(ctx);
   const nonce = makeNonce();
   // The signed headers, already lower-case and in sorted order, so the canonical request is assembled directly.
   const signed: [string, string][] = [];
@@ -69,7 +73,7 @@ function buildV1(call: RpcCall, ctx: RequestContext): HttpRequest {
     SignatureMethod: 'HMAC-SHA1',
     SignatureVersion: '1.0',
     SignatureNonce: makeNonce(),
-    Timestamp: formatTimestamp(),
+    Timestamp: requestTime(ctx),
   });
   if (credentials.securityToken) query.SecurityToken = credentials.securityToken;
   // The signature covers query ∪ body; with no body the canonical string is the query string itself.

@@ -1,16 +1,20 @@
-// HTTP for the client: one keep-alive undici Pool per endpoint origin, requests sent through the low-level
-// dispatch() API (no streams, no fetch), with connect/request timeouts and AbortSignal cancellation.
+// HTTP for the client: one keep-alive dispatcher per endpoint origin (from the network factory, so proxy and
+// certificate settings apply), requests sent through the low-level dispatch() API (no streams, no fetch), with
+// connect/request deadlines and AbortSignal cancellation.
 import type { Dispatcher } from 'undici';
-import Pool from 'undici/lib/dispatcher/pool.js';
+import { createDispatcher } from './network';
+import type { NetworkOptions } from './network';
+import { CertificateRefusedError, isCertificateCode } from './trust';
 
 export interface TransportOptions {
   /** Origin, e.g. `https://dm.aliyuncs.com`. */
   origin: string;
   connectTimeoutMs: number;
-  /** Limit for a whole exchange, from dispatch to the last body byte. */
+  /** Limit for an exchange, from the moment the request is written to the last body byte. */
   requestTimeoutMs: number;
   /** Concurrent connections per endpoint. */
   connections?: number;
+  network?: NetworkOptions;
 }
 
 export interface HttpRequest {
@@ -34,9 +38,20 @@ export interface HttpResponse {
  */
 export type FailurePhase = 'connect' | 'sent' | 'body';
 
+export type TransportFailure =
+  | 'timeout' | 'connectTimeout' | 'network' | 'aborted'
+  /** The server's certificate was refused (cause: CertificateRefusedError). */
+  | 'certificate'
+  /** The proxy answered the tunnel request with an error status (cause: ProxyRefusedError). */
+  | 'proxyRefused'
+  /** The proxy could not be reached (cause: ProxyUnreachableError). */
+  | 'proxyUnreachable'
+  /** The network settings are unusable (bad proxy URL, unreadable CA file). */
+  | 'config';
+
 export class TransportError extends Error {
   constructor(
-    readonly kind: 'timeout' | 'connectTimeout' | 'network' | 'aborted',
+    readonly kind: TransportFailure,
     readonly phase: FailurePhase,
     readonly detail: string,
     cause?: unknown,
@@ -48,30 +63,43 @@ export class TransportError extends Error {
 // System errors that prove the request never left this machine.
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'EADDRNOTAVAIL', 'UND_ERR_CONNECT_TIMEOUT']);
 
-function classify(err: Error & { code?: string }, gotHeaders: boolean, signal?: AbortSignal): TransportError {
+/** Where a failure stopped, from what undici reports and how far this exchange got. */
+function classify(err: Error & { code?: string }, sent: boolean, gotHeaders: boolean, signal?: AbortSignal): TransportError {
   const code = err.code ?? (err.cause as { code?: string } | undefined)?.code;
-  if (signal?.aborted || err.name === 'AbortError' || code === 'UND_ERR_ABORTED') return new TransportError('aborted', gotHeaders ? 'body' : 'sent', 'cancelled', err);
+  const after: FailurePhase = gotHeaders ? 'body' : sent ? 'sent' : 'connect';
+  if (signal?.aborted || err.name === 'AbortError' || code === 'UND_ERR_ABORTED') return new TransportError('aborted', after, 'cancelled', err);
+  if (code === 'DM_CERTIFICATE_REFUSED') return new TransportError('certificate', 'connect', err.message, err);
+  if (code === 'DM_PROXY_REFUSED') return new TransportError('proxyRefused', 'connect', err.message, err);
+  if (code === 'DM_PROXY_UNREACHABLE') return new TransportError('proxyUnreachable', 'connect', err.message, err);
+  // A certificate Node itself refused (a proxy's own, or through a tunnel): still before anything was sent.
+  if (!sent && isCertificateCode(code)) return new TransportError('certificate', 'connect', code!, new CertificateRefusedError(code!, '', undefined, undefined));
   if (code === 'UND_ERR_CONNECT_TIMEOUT') return new TransportError('connectTimeout', 'connect', 'connect timeout', err);
-  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') return new TransportError('timeout', gotHeaders ? 'body' : 'sent', 'timeout', err);
-  const phase: FailurePhase = code && NOT_SENT_CODES.has(code) ? 'connect' : gotHeaders ? 'body' : 'sent';
+  if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') return new TransportError('timeout', after, 'timeout', err);
+  const phase: FailurePhase = !sent || (code && NOT_SENT_CODES.has(code)) ? 'connect' : after;
   return new TransportError('network', phase, code ? `${code}${err.message && err.message !== code ? ` (${err.message})` : ''}` : err.message || 'network error', err);
 }
 
 export class HttpTransport {
-  private readonly pool: Dispatcher;
+  private dispatcher: Dispatcher | undefined;
+  private readonly origin: string;
   private readonly requestTimeoutMs: number;
+  /** How long a request may wait for a connection (queue + connect + proxy tunnel) before it counts as not sent. */
+  private readonly startTimeoutMs: number;
 
-  constructor(options: TransportOptions) {
+  constructor(private readonly options: TransportOptions) {
+    this.origin = options.origin;
     this.requestTimeoutMs = options.requestTimeoutMs;
-    this.pool = new Pool(options.origin, {
-      connections: options.connections ?? 64,
-      // Below the usual 5 s of servers that send no Keep-Alive hint, so a write never meets a socket closing under it.
-      keepAliveTimeout: 4_000,
-      connect: { timeout: options.connectTimeoutMs },
-      // Backstops only: the deadline in send() is what normally ends a slow request.
-      headersTimeout: options.requestTimeoutMs + 1000,
-      bodyTimeout: options.requestTimeoutMs + 1000,
+    this.startTimeoutMs = options.connectTimeoutMs + options.requestTimeoutMs;
+  }
+
+  /** Built on first use: activation sends nothing and reads no certificate store. */
+  private getDispatcher(): Dispatcher {
+    this.dispatcher ??= createDispatcher(this.origin, this.options.network ?? {}, {
+      connectTimeoutMs: this.options.connectTimeoutMs,
+      requestTimeoutMs: this.options.requestTimeoutMs,
+      connections: this.options.connections ?? 64,
     });
+    return this.dispatcher;
   }
 
   send(request: HttpRequest): Promise<HttpResponse> {
@@ -80,16 +108,19 @@ export class HttpTransport {
       let controller: Dispatcher.DispatchController | undefined;
       let status = 0;
       let headers: HttpResponse['headers'] = {};
+      let sent = false;
       let gotHeaders = false;
       const chunks: Buffer[] = [];
       let settled = false;
+      const phase = (): FailurePhase => (gotHeaders ? 'body' : sent ? 'sent' : 'connect');
       const stop = (reason: TransportError): void => {
         controller?.abort(reason);
         finish(reason);
       };
-      const onAbort = (): void => stop(new TransportError('aborted', gotHeaders ? 'body' : 'sent', 'cancelled'));
-      // One deadline for the whole exchange (undici's own timeouts tick in whole seconds and restart per chunk).
-      const timer = setTimeout(() => stop(new TransportError('timeout', gotHeaders ? 'body' : 'sent', 'timeout')), this.requestTimeoutMs);
+      const onAbort = (): void => stop(new TransportError('aborted', phase(), 'cancelled'));
+      // The deadline of the exchange starts when the request is written (onRequestStart), not while it waits in the
+      // queue for a connection; until then a longer limit applies, and a request stopped there was never sent.
+      let timer = setTimeout(() => stop(new TransportError('connectTimeout', 'connect', 'no connection became free')), this.startTimeoutMs);
       const finish = (error?: TransportError): void => {
         if (settled) return;
         settled = true;
@@ -102,10 +133,16 @@ export class HttpTransport {
         if (signal.aborted) return finish(new TransportError('aborted', 'connect', 'cancelled'));
         signal.addEventListener('abort', onAbort, { once: true });
       }
+      const requestTimeoutMs = this.requestTimeoutMs;
       const handler: Dispatcher.DispatchHandler = {
         onRequestStart(c) {
           controller = c;
-          if (settled) c.abort(new TransportError('aborted', 'connect', 'cancelled'));
+          // undici checks for an abort right after this call, before writing: a stopped request is never sent.
+          if (settled) return c.abort(new TransportError('aborted', 'connect', 'cancelled'));
+          sent = true;
+          clearTimeout(timer);
+          // One deadline for the whole exchange (undici's own timeouts tick in whole seconds and restart per chunk).
+          timer = setTimeout(() => stop(new TransportError('timeout', phase(), 'timeout')), requestTimeoutMs);
         },
         onResponseStart(_c, statusCode, responseHeaders) {
           status = statusCode;
@@ -119,10 +156,17 @@ export class HttpTransport {
           finish();
         },
         onResponseError(_c, err) {
-          finish(err instanceof TransportError ? err : classify(err, gotHeaders, signal));
+          finish(err instanceof TransportError ? err : classify(err, sent, gotHeaders, signal));
         },
       };
-      this.pool.dispatch({
+      let dispatcher: Dispatcher;
+      try {
+        dispatcher = this.getDispatcher();
+      } catch (e) {
+        return finish(new TransportError('config', 'connect', (e as Error).message, e));
+      }
+      dispatcher.dispatch({
+        origin: this.origin,
         path: request.path,
         method: request.method,
         headers: request.headers,
@@ -132,11 +176,11 @@ export class HttpTransport {
   }
 
   close(): Promise<void> {
-    return this.pool.close();
+    return this.dispatcher?.close() ?? Promise.resolve();
   }
 
   /** Drops open connections at once (used when credentials or endpoint change). */
   destroy(): Promise<void> {
-    return this.pool.destroy();
+    return this.dispatcher?.destroy() ?? Promise.resolve();
   }
 }

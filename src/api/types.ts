@@ -36,6 +36,10 @@ export interface ClientOptions {
   /** Sent as `User-Agent`, e.g. `DirectMailVSCode/0.1.0`. */
   userAgent?: string;
   onLog?: (entry: RequestLogEntry) => void;
+  /** Proxy and certificate settings (VS Code's http.* settings, the proxy environment variables, extra CAs). */
+  network?: import('./network').NetworkOptions;
+  /** Things worth one line in the log that are not a request (e.g. "the clock of this computer is 20 minutes off"). */
+  onNotice?: (message: string) => void;
 }
 
 export interface CallOptions {

@@ -8,6 +8,7 @@ import { readSettings, CLIENT_SETTINGS } from '../util/settings';
 import type { Log } from '../util/log';
 import type { ProfileMeta } from './profile';
 import type { ProfileStore } from './profileStore';
+import { trustedCredentials } from './endpointTrust';
 
 export interface Connection {
   profile: ProfileMeta;
@@ -52,7 +53,7 @@ export class Session implements vscode.Disposable {
     const name = connection.profile.name;
     const client = new DirectMailClient({
       // Read on every request: a removed profile or a changed environment takes effect at once.
-      credentials: () => this.profiles.credentials(name),
+      credentials: trustedCredentials(name, connection.region, connection.endpoint, () => this.profiles.credentials(name)),
       region: connection.region,
       endpoint: connection.endpoint || undefined,
       signatureVersion: settings.signatureVersion,

@@ -1,0 +1,138 @@
+// Which certificates the client trusts, and what it says when a server's certificate is refused.
+// Node verifies against its bundled roots only; VS Code also trusts the operating system's store and
+// NODE_EXTRA_CA_CERTS. Passing `ca` replaces Node's defaults, so the whole set is assembled here, once per process
+// for each distinct configuration (parsing a few hundred roots costs milliseconds, not something to do per socket).
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import * as tls from 'node:tls';
+
+export interface TrustOptions {
+  /** Also trust the operating system's certificates (VS Code's `http.systemCertificates`). Default true. */
+  systemCertificates?: boolean;
+  /** Extra trusted CA certificates, PEM text (e.g. the file of `directMail.caCertificates`). */
+  extraCaPems?: readonly string[];
+  /** Path of NODE_EXTRA_CA_CERTS. Default: the environment variable. Node reads it only at process start. */
+  nodeExtraCaCertsFile?: string;
+}
+
+// Where Linux distributions keep the system bundle (the list Go and curl search).
+const LINUX_BUNDLES = [
+  '/etc/ssl/certs/ca-certificates.crt',
+  '/etc/pki/tls/certs/ca-bundle.crt',
+  '/etc/ssl/ca-bundle.pem',
+  '/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem',
+  '/etc/pki/tls/cacert.pem',
+  '/etc/ssl/cert.pem',
+];
+
+type GetCaCertificates = (type: 'system') => string[];
+
+/** The operating system's trusted roots: Node's own reader where it has one (Node 22.15+), else the Linux bundle. */
+function systemCertificates(): string[] {
+  const reader = (tls as unknown as { getCACertificates?: GetCaCertificates }).getCACertificates;
+  if (reader) {
+    try {
+      return reader('system');
+    } catch {
+      // fall through to the files
+    }
+  }
+  for (const file of LINUX_BUNDLES) {
+    try {
+      return [readFileSync(file, 'utf8')];
+    } catch {
+      // next candidate
+    }
+  }
+  return [];
+}
+
+function readPemFile(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new Error(`The CA certificate file ${file} cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
+  }
+}
+
+let cached: { key: string; context: tls.SecureContext } | undefined;
+
+/**
+ * One secure context holding Node's roots, the system's (unless turned off), NODE_EXTRA_CA_CERTS and the extra
+ * PEMs. Throws with a readable message when a configured file cannot be read or holds no certificate.
+ */
+export function trustedContext(options: TrustOptions = {}): tls.SecureContext {
+  const extraFile = options.nodeExtraCaCertsFile ?? process.env.NODE_EXTRA_CA_CERTS ?? '';
+  const extras = [...(extraFile ? [readPemFile(extraFile)] : []), ...(options.extraCaPems ?? [])];
+  const system = options.systemCertificates !== false;
+  const key = createHash('sha256').update(JSON.stringify([system, extras])).digest('hex');
+  if (cached?.key === key) return cached.context;
+  for (const pem of extras) {
+    if (!pem.includes('-----BEGIN CERTIFICATE-----')) throw new Error('A configured CA certificate file holds no PEM certificate ("-----BEGIN CERTIFICATE-----").');
+  }
+  const context = tls.createSecureContext({ ca: [...tls.rootCertificates, ...(system ? systemCertificates() : []), ...extras] });
+  cached = { key, context };
+  return context;
+}
+
+/** A server certificate the client refused; nothing was sent over that connection. */
+export class CertificateRefusedError extends Error {
+  readonly code = 'DM_CERTIFICATE_REFUSED';
+  constructor(
+    /** OpenSSL's reason, e.g. SELF_SIGNED_CERT_IN_CHAIN, CERT_HAS_EXPIRED, ERR_TLS_CERT_ALTNAME_INVALID. */
+    readonly reason: string,
+    readonly host: string,
+    readonly subject?: string,
+    readonly issuer?: string,
+    readonly validTo?: string,
+  ) {
+    super(`certificate of ${host} refused: ${reason}`);
+  }
+}
+
+const nameOf = (n: tls.Certificate | undefined): string | undefined => {
+  if (!n) return undefined;
+  const parts = [n.CN && `CN=${n.CN}`, n.O && `O=${n.O}`].filter(Boolean);
+  return parts.length ? parts.join(', ') : undefined;
+};
+
+/** Reads why a TLS socket is not authorized, and which certificate it was, before the socket is dropped. */
+export function refusal(socket: tls.TLSSocket, host: string): CertificateRefusedError {
+  const reason = String(socket.authorizationError ?? 'UNKNOWN_CERTIFICATE_ERROR');
+  let cert: tls.PeerCertificate | undefined;
+  try {
+    cert = socket.getPeerCertificate();
+  } catch {
+    cert = undefined;
+  }
+  const has = cert && Object.keys(cert).length > 0;
+  return new CertificateRefusedError(reason, host, has ? nameOf(cert!.subject) : undefined, has ? nameOf(cert!.issuer) : undefined, has ? cert!.valid_to : undefined);
+}
+
+// OpenSSL verification codes that mean "not trusted here" (as opposed to broken or out of date).
+const UNTRUSTED = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'CERT_UNTRUSTED', 'CERT_CHAIN_TOO_LONG',
+]);
+
+/** Error codes Node uses for certificate failures (when it, not this client, refused the certificate). */
+export const isCertificateCode = (code: string | undefined): boolean =>
+  !!code && (UNTRUSTED.has(code) || code.startsWith('CERT_') || code === 'ERR_TLS_CERT_ALTNAME_INVALID' || code === 'HOSTNAME_MISMATCH');
+
+/** What went wrong and what to do, in one sentence or two; names the certificate when known. */
+export function describeRefusal(e: CertificateRefusedError): string {
+  const which = e.subject ? ` (subject ${e.subject}${e.issuer && e.issuer !== e.subject ? `, issued by ${e.issuer}` : ''})` : '';
+  switch (true) {
+    case UNTRUSTED.has(e.reason):
+      return `The certificate of ${e.host}${which} is not issued by a trusted authority (${e.reason}). ` +
+        'If a company proxy or firewall inspects HTTPS, ask for its root certificate and set "directMail.caCertificates" to that PEM file (or NODE_EXTRA_CA_CERTS for all of Node).';
+    case e.reason === 'CERT_HAS_EXPIRED':
+      return `The certificate of ${e.host}${which} expired${e.validTo ? ` on ${e.validTo}` : ''} (${e.reason}). Check this computer's date; if it is right, the server or a proxy in between presents an old certificate.`;
+    case e.reason === 'CERT_NOT_YET_VALID':
+      return `The certificate of ${e.host}${which} is not valid yet (${e.reason}). Check this computer's date and time.`;
+    case e.reason === 'ERR_TLS_CERT_ALTNAME_INVALID' || e.reason === 'HOSTNAME_MISMATCH':
+      return `The certificate presented for ${e.host}${which} is for another host name (${e.reason}). Check the endpoint setting; a proxy in between may present its own certificate (then set "directMail.caCertificates").`;
+    default:
+      return `The certificate of ${e.host}${which} was refused (${e.reason}). If a company proxy inspects HTTPS, set "directMail.caCertificates" to its root certificate (PEM).`;
+  }
+}
