@@ -11,8 +11,9 @@ import './form.css';
 import { h, icon, render } from '../common/dom';
 import { loadState, request, saveState, start } from '../common/host';
 import { l10n, translate } from '../common/l10n';
-import { checkFormField, formSpecs, type FieldSpec, type FormSpec, type FormValues } from '../../src/webviews/forms';
+import { checkFormField, formSpecs, splitTypedAddress, submitBlocker, type FieldSpec, type FormSpec, type FormValues } from '../../src/webviews/forms';
 import type { FormView, PanelKey, ResultMessage, TestEmailView } from '../../src/webviews/protocol';
+import { rememberResult, reasonLine, revealResult, savedResult, showReason, splitOffer } from './explain';
 import { testEmailForm } from '../../src/webviews/testEmailForm';
 
 /** The views this page shows. */
@@ -41,6 +42,12 @@ interface Built {
   /** Errors the extension reported for the last submit, shown until the field changes. */
   serverErrors: Map<string, string>;
   submitting: boolean;
+  /** Why the submit button is disabled, in words, beside it. */
+  reason: HTMLElement;
+  /** The view the form shows (its choices and the extension's last result). */
+  view: AnyFormView;
+  /** Under "Local part": the offer to split a full address typed there. */
+  split: HTMLElement;
 }
 
 let built: Built | undefined;
@@ -67,6 +74,7 @@ function control(field: FieldSpec, view: AnyFormView, saved: string | undefined)
     const initial = saved && choices.some((c) => c.value === saved) ? saved : (choices[0]?.value ?? '');
     // Options are upgraded asynchronously; set the value once the element has rendered them.
     queueMicrotask(() => (select.value = initial));
+    select.dataset.wanted = initial;
     select.value = initial;
     return select;
   }
@@ -80,17 +88,84 @@ function control(field: FieldSpec, view: AnyFormView, saved: string | undefined)
 function check(b: Built): void {
   const current = values(b);
   let valid = true;
+  const problems: Record<string, string> = {};
   for (const field of b.spec.fields) {
     const problem = b.serverErrors.get(field.key) ?? checkFormField(field, current, translate);
     if (problem) valid = false;
+    if (problem) problems[field.key] = problem;
     const visible = problem && (b.touched.has(field.key) || (current[field.key] ?? '') !== '' || b.serverErrors.has(field.key));
     const errorLine = b.errors.get(field.key) as HTMLElement;
     errorLine.replaceChildren(...(visible ? [icon('error'), ' ', problem] : []));
     const c = b.controls.get(field.key) as Control;
     c.invalid = Boolean(visible);
   }
+  // A disabled button always says why: the first field that blocks it, by name. While a request runs, the status
+  // line says what is happening instead.
+  showReason(b.reason, b.submitting ? undefined : submitBlocker(b.spec, current, problems, translate));
+  updateSplit(b, current);
   b.submit.disabled = !valid || b.submitting;
 }
+
+/** Under "Local part" of the sender-address form: offers to split a full address whose domain is a choice. */
+function updateSplit(b: Built, current: FormValues): void {
+  if (b.view.panel !== 'form' || b.view.form !== 'mailAddress') return;
+  const split = splitTypedAddress(current.localPart ?? '', b.view.domains ?? []);
+  const offer = splitOffer(split, () => {
+    if (!split) return;
+    const localPart = b.controls.get('localPart') as Control;
+    localPart.value = split.localPart;
+    (b.controls.get('domain') as Control).value = split.domain;
+    b.serverErrors.delete('localPart');
+    b.serverErrors.delete('domain');
+    saveState({ key: b.key, values: values(b) });
+    check(b);
+    localPart.focus();
+  });
+  b.split.replaceChildren(...(offer ? [offer] : []));
+}
+
+/** Empties what was typed (the choices stay) for the next item after a create. */
+function clearTyped(b: Built): void {
+  for (const field of b.spec.fields) {
+    if (field.control === 'text' || field.control === 'textarea') (b.controls.get(field.key) as Control).value = '';
+  }
+  b.touched.clear();
+  b.serverErrors.clear();
+  saveState({ key: b.key, values: values(b) });
+}
+
+/**
+ * Shows the kept result again after a hide/show or reload; a result the extension has and the page missed (it was
+ * hidden when the answer came, e.g. behind a new domain's DNS panel) is applied now: a create empties the form.
+ */
+function restoreResult(b: Built): void {
+  const saved = savedResult();
+  const fromHost = b.view.panel === 'form' ? b.view.lastResult : undefined;
+  if (fromHost && fromHost.at > (saved?.at ?? 0)) {
+    if (fromHost.reset) clearTyped(b);
+    showStatus(b, fromHost.message, fromHost.ok ? 'success' : 'error');
+    rememberResult(b.key, fromHost, values(b));
+    revealResult(b.status);
+  } else if (saved) {
+    showStatus(b, saved.message, saved.ok ? 'success' : 'error');
+  }
+}
+
+/** Resolves once every control has rendered (custom elements upgrade after the page builds them). */
+async function settled(b: Built): Promise<void> {
+  await Promise.all(
+    [...b.controls.values()].map(async (c) => {
+      await customElements.whenDefined(c.localName);
+      await (c as Control & { updateComplete?: Promise<unknown> }).updateComplete;
+      // A choice set before the options existed did not stick: set it again.
+      if (!c.value && c.dataset.wanted) c.value = c.dataset.wanted;
+    }),
+  );
+}
+
+/** Same form and same choices: only a result is new, so the form is kept as it is (typed values, focus). */
+const sameForm = (a: AnyFormView, b: AnyFormView): boolean =>
+  JSON.stringify({ ...a, lastResult: undefined }) === JSON.stringify({ ...b, lastResult: undefined });
 
 function showStatus(b: Built, text: string, kind: 'success' | 'error' | 'info'): void {
   b.status.className = `notice ${kind}`;
@@ -113,11 +188,7 @@ async function submit(b: Built): Promise<void> {
     // A create form starts fresh for the next one (what was created is named in the message); a test email keeps
     // its values, since it is often sent again.
     if (!b.spec.keepValues) {
-      for (const field of b.spec.fields) {
-        if (field.control === 'text' || field.control === 'textarea') (b.controls.get(field.key) as Control).value = '';
-      }
-      b.touched.clear();
-      saveState({ key: b.key, values: values(b) });
+      clearTyped(b);
     }
     showStatus(b, result.message ?? l10n.t('Created.'), 'success');
     showSent(b, result.sent);
@@ -125,6 +196,10 @@ async function submit(b: Built): Promise<void> {
     // Everything typed stays in place so it can be corrected and sent again.
     showStatus(b, result.message ?? l10n.t('The request failed.'), 'error');
   }
+  // Kept with the values it left (so a hidden and re-shown form shows it again), and brought into view and focus.
+  const fromHost = result.ok && b.view.panel === 'form' ? b.view.lastResult : undefined;
+  rememberResult(b.key, fromHost ?? { ok: result.ok, message: b.status.textContent?.trim() ?? '', at: Date.now(), reset: result.ok && !b.spec.keepValues }, values(b));
+  revealResult(b.status);
   check(b);
 }
 
@@ -150,6 +225,7 @@ function build(key: PanelKey, view: AnyFormView): void {
   const saved = loadState()?.values ?? {};
   const controls = new Map<string, Control>();
   const errors = new Map<string, HTMLElement>();
+  const split = h('div', { class: 'split-offer', id: 'split-offer' });
   const rows = spec.fields.map((field) => {
     const c = control(field, view, built?.formId === formId ? built.controls.get(field.key)?.value : saved[field.key]);
     controls.set(field.key, c);
@@ -162,12 +238,14 @@ function build(key: PanelKey, view: AnyFormView): void {
       c,
       field.help && h('div', { class: 'field-help muted', id: `field-${field.key}-help` }, field.help, field.control === 'readonly' && view.panel === 'testEmail' ? ` ${l10n.t('Send type: {0}.', view.sendType)}` : ''),
       error,
+      field.key === 'localPart' && split,
     );
   });
-  const submitButton = h('vscode-button', { id: 'submit' }, spec.submitLabel) as HTMLElement & { disabled: boolean };
+  const submitButton = h('vscode-button', { id: 'submit', 'aria-describedby': 'submit-reason' }, spec.submitLabel) as HTMLElement & { disabled: boolean };
   const status = h('p', { id: 'form-status', class: 'notice', hidden: true });
   const sent = h('div', { id: 'sent', class: 'sent', hidden: true });
-  const b: Built = { formId, spec, sent, key, controls, errors, touched: new Set(), submit: submitButton, status, serverErrors: new Map(), submitting: false };
+  const reason = reasonLine();
+  const b: Built = { formId, spec, sent, key, controls, errors, touched: new Set(), submit: submitButton, status, serverErrors: new Map(), submitting: false, reason, view, split };
   for (const [fieldKey, c] of controls) {
     const onEdit = (): void => {
       b.touched.add(fieldKey);
@@ -179,7 +257,7 @@ function build(key: PanelKey, view: AnyFormView): void {
     c.addEventListener('change', onEdit);
   }
   submitButton.addEventListener('click', () => void submit(b));
-  const form = h('form', { novalidate: true }, ...rows, h('div', { class: 'toolbar' }, submitButton), status, sent);
+  const form = h('form', { novalidate: true }, ...rows, h('div', { class: 'toolbar' }, submitButton, reason), status, sent);
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     void submit(b);
@@ -192,13 +270,25 @@ function build(key: PanelKey, view: AnyFormView): void {
     form,
   );
   built = b;
+  restoreResult(b);
   check(b);
+  // The custom elements render after this; check again once they have, so a restored form (hidden and shown again,
+  // reloaded, re-themed) is never left disabled by a choice that was not set yet.
+  void settled(b).then(() => {
+    if (built === b) check(b);
+  });
 }
 
 start({
   show: (key, view) => {
     if (view.panel !== 'form' && view.panel !== 'testEmail') return;
-    // Rebuild only when the form changes (first show, or new domain choices), keeping typed values.
+    // Rebuild only when the form changes (first show, or new choices), keeping typed values; a view that differs only
+    // in its last result is shown in place.
+    if (built && sameForm(built.view, view)) {
+      built.view = view;
+      restoreResult(built);
+      return;
+    }
     build(key, view);
   },
   error: (text) => {

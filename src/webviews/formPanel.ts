@@ -3,9 +3,9 @@
 import * as vscode from 'vscode';
 import { isDomainUsable, type Page, type SendType } from '../api/types';
 import { requireClient, type CreatedItem, type PanelClient, type WebviewDeps } from './deps';
-import { checkForm, FORMS, formSpecs, senderAddress, type FormValues } from './forms';
+import { checkForm, FORMS, formSpecs, senderAddress, submitBlocker, type FormValues } from './forms';
 import type { Outcome, PanelController } from './panelHost';
-import type { FormKind, FormView, ToHostRequest } from './protocol';
+import type { FormKind, FormResult, FormView, ToHostRequest } from './protocol';
 
 /** Enough for a picker; an account with more domains (or tags) than this types the name in the keyword filter. */
 const MAX_DOMAIN_PAGES = 5;
@@ -76,6 +76,13 @@ function createdText(item: CreatedItem): string {
 
 export class FormPanelController implements PanelController {
   readonly title: string;
+  /**
+   * The last successful create, sent with every view: the page may be hidden (and its script gone) when the answer
+   * comes, as when a new domain's DNS panel opens over the form, and must still empty itself and say what was created.
+   */
+  private lastResult: FormResult | undefined;
+  /** The domain choices last sent (sender-address form), so a view after a create needs no new request. */
+  private domains: string[] | undefined;
 
   constructor(
     private readonly kind: FormKind,
@@ -86,8 +93,17 @@ export class FormPanelController implements PanelController {
   }
 
   async load(): Promise<FormView> {
-    if (this.kind !== 'mailAddress') return { panel: 'form', form: this.kind };
-    return { panel: 'form', form: this.kind, domains: await usableDomainNames(await requireClient(this.deps)) };
+    if (this.kind === 'mailAddress') this.domains = await usableDomainNames(await requireClient(this.deps));
+    return this.view();
+  }
+
+  private view(): FormView {
+    return {
+      panel: 'form',
+      form: this.kind,
+      ...(this.domains ? { domains: this.domains } : {}),
+      ...(this.lastResult ? { lastResult: this.lastResult } : {}),
+    };
   }
 
   async handle(request: ToHostRequest): Promise<Outcome> {
@@ -99,12 +115,14 @@ export class FormPanelController implements PanelController {
     const values: FormValues = {};
     for (const field of FORMS[this.kind].fields) values[field.key] = (request.values[field.key] ?? '').trim();
     const fieldErrors = checkForm(this.kind, values, vscode.l10n.t);
-    if (Object.keys(fieldErrors).length > 0) {
-      return { ok: false, fieldErrors, message: vscode.l10n.t('Some fields need fixing; see the messages next to them.') };
-    }
+    const blocker = submitBlocker(formSpecs(vscode.l10n.t)[this.kind], values, fieldErrors, vscode.l10n.t);
+    if (blocker) return { ok: false, fieldErrors, message: blocker.text };
     const created = await create(this.kind, values, await requireClient(this.deps));
+    // Every create form behaves alike after a success: it empties itself and names what was created.
+    const message = createdText(created);
+    this.lastResult = { ok: true, message, at: Date.now(), reset: true };
     await this.announce(created);
-    return { ok: true, message: createdText(created) };
+    return { ok: true, message, view: this.view() };
   }
 
   /** Tree refresh and reveal, then the DNS panel for a domain. Failures here must not hide the successful create. */

@@ -36,6 +36,26 @@ export interface FormSpec {
 /** The full sender address the local part and the picked domain make. */
 export const senderAddress = (values: FormValues): string => `${values.localPart ?? ''}@${values.domain ?? ''}`;
 
+/** A full address typed into "Local part": what to type instead (the domain is picked in its own field). */
+function localPartWithAt(value: string, t: Translate): string {
+  const before = value.slice(0, value.indexOf('@')).trim();
+  return before
+    ? t('Type only the part before the @ ("{0}"); the domain is picked under "Domain".', before)
+    : t('Type only the part before the @, e.g. noreply; the domain is picked under "Domain".');
+}
+
+/**
+ * A full address typed into "Local part" whose domain is one of `domains` (the form's choices): the two parts to move
+ * into their fields, or undefined when the typed text cannot be split that way.
+ */
+export function splitTypedAddress(localPart: string, domains: readonly string[]): { localPart: string; domain: string } | undefined {
+  const typed = localPart.trim();
+  const at = typed.lastIndexOf('@');
+  if (at <= 0 || typed.indexOf('@') !== at) return undefined;
+  const domain = domains.find((d) => d.toLowerCase() === typed.slice(at + 1).toLowerCase());
+  return domain ? { localPart: typed.slice(0, at), domain } : undefined;
+}
+
 /** Every create form, in the words of `t`. */
 export function formSpecs(t: Translate = english): Record<FormKind, FormSpec> {
   const sendTypeOptions = [
@@ -52,7 +72,7 @@ export function formSpecs(t: Translate = english): Record<FormKind, FormSpec> {
           key: 'domainName',
           label: t('Domain name'),
           control: 'text',
-          placeholder: 'mail.example.com',
+          placeholder: t('e.g. {0}', 'mail.example.com'),
           help: t('A domain or sub-domain you control. A sub-domain keeps mail reputation apart from your main domain.'),
           check: (v) => checkField('domainName', v),
         },
@@ -61,7 +81,7 @@ export function formSpecs(t: Translate = english): Record<FormKind, FormSpec> {
           label: t('DKIM selector (optional)'),
           control: 'text',
           optional: true,
-          placeholder: t('leave empty for the default'),
+          placeholder: t('Leave empty for the default'),
           help: t('Names the DKIM key record: <selector>._domainkey. Leave empty unless you rotate keys yourself.'),
           check: (v) => checkField('dkimSelector', v),
         },
@@ -83,9 +103,9 @@ export function formSpecs(t: Translate = english): Record<FormKind, FormSpec> {
           key: 'localPart',
           label: t('Local part'),
           control: 'text',
-          placeholder: 'noreply',
+          placeholder: t('e.g. {0}', 'noreply'),
           help: t('The part before the @, e.g. noreply or news.'),
-          check: (_v, values) => checkField('accountName', senderAddress(values)),
+          check: (v, values) => (v.includes('@') ? localPartWithAt(v, t) : checkField('accountName', senderAddress(values))),
         },
         {
           key: 'sendType',
@@ -100,7 +120,7 @@ export function formSpecs(t: Translate = english): Record<FormKind, FormSpec> {
           label: t('Reply-to address (optional)'),
           control: 'text',
           optional: true,
-          placeholder: 'support@example.com',
+          placeholder: t('e.g. {0}', 'support@example.com'),
           help: t('Where replies go. Direct Mail sends it a verification mail before it is used.'),
           check: (v) => checkField('replyAddress', v),
         },
@@ -115,14 +135,14 @@ export function formSpecs(t: Translate = english): Record<FormKind, FormSpec> {
           key: 'receiversName',
           label: t('Name'),
           control: 'text',
-          placeholder: t('Newsletter'),
+          placeholder: t('e.g. {0}', t('Newsletter')),
           check: (v) => checkField('receiverName', v),
         },
         {
           key: 'receiversAlias',
           label: t('Alias address'),
           control: 'text',
-          placeholder: 'newsletter@example.com',
+          placeholder: t('e.g. {0}', 'newsletter@example.com'),
           help: t('An address-shaped alias that stands for the whole list when you send to it.'),
           check: (v) => checkField('receiverAlias', v),
         },
@@ -144,7 +164,7 @@ export function formSpecs(t: Translate = english): Record<FormKind, FormSpec> {
           key: 'tagName',
           label: t('Tag name'),
           control: 'text',
-          placeholder: 'welcome',
+          placeholder: t('e.g. {0}', 'welcome'),
           check: (v) => checkField('tagName', v),
         },
         {
@@ -182,4 +202,26 @@ export function checkSpec(spec: FormSpec, values: FormValues, t: Translate = eng
     if (message) errors[field.key] = message;
   }
   return errors;
+}
+
+/** What keeps a form from being sent: the first field (in form order) with a problem, and why, in words. */
+export interface SubmitBlocker {
+  key: string;
+  label: string;
+  text: string;
+}
+
+/**
+ * The reason shown next to a disabled submit button (and sent back for a refused submit): names the field in words.
+ * `problems` holds each field's current problem (see checkSpec); an empty required field asks to be filled in.
+ */
+export function submitBlocker(spec: FormSpec, values: FormValues, problems: Readonly<Record<string, string | undefined>>, t: Translate = english): SubmitBlocker | undefined {
+  for (const field of spec.fields) {
+    const problem = problems[field.key];
+    if (!problem) continue;
+    const empty = (values[field.key] ?? '').trim() === '';
+    const text = empty && !field.optional ? t('Fill in "{0}" to continue.', field.label) : t('Fix "{0}" to continue: {1}', field.label, problem);
+    return { key: field.key, label: field.label, text };
+  }
+  return undefined;
 }

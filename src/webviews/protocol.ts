@@ -70,11 +70,25 @@ const accountViewSchema = z.object({
 });
 export type AccountView = z.infer<typeof accountViewSchema>;
 
+/**
+ * The outcome of a form's last submit, kept so a form hidden while its request ran (or reloaded since) still shows it.
+ * `at` tells one result from the next; `reset` says the form was emptied for the next item (a successful create).
+ */
+const formResultSchema = z.object({
+  ok: z.boolean(),
+  message: z.string().check(z.maxLength(4096)),
+  at: z.number(),
+  reset: z.boolean(),
+});
+export type FormResult = z.infer<typeof formResultSchema>;
+
 const formViewSchema = z.object({
   panel: z.literal('form'),
   form: z.enum(FORM_KINDS),
   /** Choices for the sender-address domain picker: the account's verified domains. */
   domains: z.optional(z.array(z.string())),
+  /** The last submit's outcome as the extension saw it (the page may have been hidden when it came). */
+  lastResult: z.optional(formResultSchema),
 });
 export type FormView = z.infer<typeof formViewSchema>;
 
@@ -174,5 +188,7 @@ export const webviewStateSchema = z.object({
   key: panelKeySchema,
   view: z.optional(panelViewSchema),
   values: z.optional(formValues),
+  /** The result the form shows, kept across hide/show and window reloads. */
+  result: z.optional(formResultSchema),
 });
 export type WebviewState = z.infer<typeof webviewStateSchema>;

@@ -1,4 +1,4 @@
-// Admin routes under /__emulator/ for tests and demos: reset, faults, DNS publishing, request log, state.
+// Admin routes under /__emulator/ for tests and demos: reset, faults, clock, DNS publishing, request log, state.
 // They answer loopback callers only and carry no signature (they never touch a real account).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EmulatorCore } from './core';
@@ -86,6 +86,14 @@ export async function handleAdmin(core: EmulatorCore, req: IncomingMessage, res:
       case 'DELETE requests':
         core.log.clear();
         return sendJson(res, 200, { requests: [] });
+      case 'GET clock':
+        return sendJson(res, 200, { offsetMs: core.clockOffsetMs, now: new Date(core.now()).toISOString() });
+      case 'POST clock': {
+        const offsetMs = parseJson(rawBody).offsetMs;
+        if (typeof offsetMs !== 'number' || !Number.isInteger(offsetMs)) throw new AdminError(400, 'Give {"offsetMs": <whole number of milliseconds>}.');
+        core.clockOffsetMs = offsetMs;
+        return sendJson(res, 200, { offsetMs, now: new Date(core.now()).toISOString() });
+      }
       case 'GET state':
         return sendJson(res, 200, state(core));
       default:

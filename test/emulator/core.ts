@@ -20,6 +20,8 @@ export interface CoreOptions extends KeyOptions {
   faults?: FaultSpec[];
   /** Allowed distance between the request time and the emulator clock (default 15 minutes). */
   clockSkewMs?: number;
+  /** Moves the emulator's clock (request time checks and the Date header) by this many milliseconds. */
+  clockOffsetMs?: number;
 }
 
 export class EmulatorCore {
@@ -31,20 +33,30 @@ export class EmulatorCore {
   readonly log = new RequestLog();
   readonly saver: StateSaver;
   readonly latencyMs: number;
+  /** How far the emulator's clock is from this computer's; changed at run time through POST /__emulator/clock. */
+  clockOffsetMs: number;
+  private readonly startClockOffsetMs: number;
 
   constructor(options: CoreOptions = {}) {
     this.seed = options.seed ?? 'demo';
     this.keys = resolveKeyPairs(options);
     this.verifier = new Verifier(this.keys, options.clockSkewMs);
     this.latencyMs = options.latencyMs ?? 0;
+    this.clockOffsetMs = this.startClockOffsetMs = options.clockOffsetMs ?? 0;
     this.accounts = (options.stateFile && loadStateFile(options.stateFile)) || seedAccounts(this.seed);
     this.saver = new StateSaver(options.stateFile, () => this.accounts);
     for (const f of options.faults ?? []) this.faults.add(f);
   }
 
-  /** Back to a seed (the current one unless given); also clears faults. */
+  /** The emulator's time: this computer's, moved by the clock offset. */
+  now(): number {
+    return Date.now() + this.clockOffsetMs;
+  }
+
+  /** Back to a seed (the current one unless given); also clears faults and puts the clock back. */
   reset(seed: SeedName = this.seed): void {
     this.seed = seed;
+    this.clockOffsetMs = this.startClockOffsetMs;
     this.accounts = seedAccounts(seed);
     this.faults.clear();
     this.saver.changed();

@@ -1,7 +1,7 @@
 // Injected failures: set at start or at run time through POST /__emulator/faults.
 import { invalidParameter } from './errors';
 
-export const FAULT_KINDS = ['latency', 'http500', 'http503', 'throttle', 'reset', 'truncated', 'nonjson', 'apiError'] as const;
+export const FAULT_KINDS = ['latency', 'http500', 'http503', 'throttle', 'reset', 'resetAfter', 'truncated', 'nonjson', 'apiError'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface FaultSpec {
@@ -20,6 +20,9 @@ export interface FaultSpec {
   code?: string;
   message?: string;
 }
+
+// `reset` drops the connection before the action; `resetAfter` carries the action out, then drops the connection
+// instead of answering (the case where a write's outcome is unknown to the client).
 
 interface ActiveFault { spec: FaultSpec; remaining: number }
 

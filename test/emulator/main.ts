@@ -1,13 +1,18 @@
-// Command line: `tsx test/emulator/main.ts [--port 0] [--seed demo|empty|scale:<n>] [--state-file path] [--latency ms]`.
+// Command line: `tsx test/emulator/main.ts [--port 0] [--seed demo|empty|scale:<n>] [--state-file path] [--latency ms] [--tls]
+// [--clock-offset-minutes n]`.
 import { OTHER_ACCESS_KEY_ID, OTHER_ACCESS_KEY_SECRET } from './credentials';
 import type { SeedName } from './seeds';
 import { isSeedName } from './seeds';
 import { startEmulator } from './server';
 
-const USAGE = 'Usage: tsx test/emulator/main.ts [--port <n>] [--seed demo|empty|scale:<n>] [--state-file <path>] [--latency <ms>]';
+const USAGE = 'Usage: tsx test/emulator/main.ts [--port <n>] [--seed demo|empty|scale:<n>] [--state-file <path>] [--latency <ms>] [--tls] [--clock-offset-minutes <n>]\n' +
+  '  --tls                     serve HTTPS with a certificate issued by a CA made at start (its file is printed)\n' +
+  '  --clock-offset-minutes n  move the emulator clock (request time checks, Date header), e.g. -20';
 
-function parseArgs(argv: string[]): { port: number; seed: SeedName; stateFile?: string; latencyMs: number } {
-  const out = { port: 0, seed: 'demo' as SeedName, stateFile: undefined as string | undefined, latencyMs: 0 };
+interface Args { port: number; seed: SeedName; stateFile?: string; latencyMs: number; tls: boolean; clockOffsetMs: number }
+
+function parseArgs(argv: string[]): Args {
+  const out: Args = { port: 0, seed: 'demo', stateFile: undefined, latencyMs: 0, tls: false, clockOffsetMs: 0 };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s, 2);
     const value = (): string => {
@@ -30,6 +35,13 @@ function parseArgs(argv: string[]): { port: number; seed: SeedName; stateFile?: 
       }
       case '--state-file': out.stateFile = value(); break;
       case '--latency': out.latencyMs = int('--latency'); break;
+      case '--tls': out.tls = true; break;
+      case '--clock-offset-minutes': {
+        const v = value();
+        if (!/^[+-]?\d+$/.test(v)) fail(`--clock-offset-minutes must be a whole number, got "${v}".`);
+        out.clockOffsetMs = Number(v) * 60_000;
+        break;
+      }
       case '--help': console.log(USAGE); process.exit(0); break;
       default: fail(`Unknown option ${argv[i]}.`);
     }
@@ -51,6 +63,8 @@ async function main(): Promise<void> {
   console.log(`Demo AccessKey ID:     ${demo.accessKeyId}`);
   console.log(`Demo AccessKey secret: ${demo.accessKeySecret}   (emulator-only demo value)`);
   console.log(`Other account:         ${OTHER_ACCESS_KEY_ID} / ${OTHER_ACCESS_KEY_SECRET}`);
+  if (emulator.certificates) console.log(`TLS: trust the CA in ${emulator.certificates.caFile} (directMail.caCertificates or NODE_EXTRA_CA_CERTS)`);
+  if (args.clockOffsetMs) console.log(`Clock moved by ${args.clockOffsetMs / 60_000} minutes.`);
   console.log(`Seed: ${emulator.core.seed}${args.stateFile ? `, state file ${args.stateFile}` : ''}. Press Ctrl+C to stop.`);
   let stopping = false;
   const stop = (): void => {

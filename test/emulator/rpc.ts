@@ -38,7 +38,7 @@ export async function handleRpc(core: EmulatorCore, req: IncomingMessage, res: S
   try {
     const { latencyMs, failure } = core.faults.take(action);
     if (latencyMs + core.latencyMs > 0) await sleep(latencyMs + core.latencyMs);
-    if (failure) {
+    if (failure && failure.kind !== 'resetAfter') {
       injectFailure(failure, res, requestId, hostId, entry);
       return;
     }
@@ -50,17 +50,23 @@ export async function handleRpc(core: EmulatorCore, req: IncomingMessage, res: S
     if (!spec) throw gateway.actionNotFound();
     const { key } = core.verifier.verify({
       method: req.method ?? 'GET', query, params, headers: req.headers, headersDistinct: req.headersDistinct, rawBody,
-    });
+    }, core.now());
     entry.accessKeyId = key.accessKeyId;
     const result = spec.handler({
       account: core.accounts[key.account],
       params: new Params(params),
       region: isRegionId(params.RegionId) ? params.RegionId : 'cn-hangzhou',
-      now: Date.now(),
+      now: core.now(),
       domainOwnedElsewhere: (name) => core.domainOwnedElsewhere(key.account, name),
     });
     if (spec.mutates) core.saver.changed();
     entry.status = 200;
+    if (failure?.kind === 'resetAfter') {
+      // The action was carried out; the answer is lost with the connection.
+      entry.code = 'fault:resetAfter';
+      res.socket?.destroy();
+      return;
+    }
     sendJson(res, 200, { RequestId: requestId, ...result }, { 'x-acs-request-id': requestId });
   } catch (e) {
     const err = e instanceof ApiError ? e : gateway.internal();
@@ -111,6 +117,7 @@ function injectFailure(fault: FaultSpec, res: ServerResponse, requestId: string,
       return;
     }
     case 'latency':
+    case 'resetAfter':
       return; // never a failure: latency is applied before
   }
 }
