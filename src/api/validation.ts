@@ -115,7 +115,7 @@ const dkimSelector: Rule = (v) => {
 
 function emailProblem(v: string, label: string): string | undefined {
   if (v === '') return `Enter ${label}.`;
-  const misleading = misleadingProblem(label, v);
+  const misleading = misleadingProblem(label, v) ?? singleLineProblem(label, v);
   if (misleading) return misleading;
   if (v.length > MAX_EMAIL) return `${capital(label)} can have at most ${MAX_EMAIL} characters (now ${v.length}).`;
   const at = v.lastIndexOf('@');
