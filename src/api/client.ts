@@ -8,8 +8,8 @@ import type { RpcCall } from './request';
 import * as parse from './responses';
 import { RpcCaller } from './rpcCaller';
 import type {
-  AccountSummary, CallOptions, ClientOptions, CursorPage, DomainDetail, DomainStatus, DomainSummary,
-  MailAddress, Page, Receiver, RecipientInput, RecipientPage, SaveReceiverDetailResult, SendType,
+  AccountSummary, CallOptions, ClientOptions, CustomRecipientInput, DomainDetail, DomainStatus, DomainSummary,
+  MailAddress, Page, ReceiverPage, ReceiverStatus, RecipientInput, RecipientPage, SaveReceiverDetailResult, SendType,
   SignatureVersion, SingleSendMailRequest, SingleSendMailResult, Tag,
 } from './types';
 import { MAX_HEADERS, MAX_PAGE_SIZE, checkField, idProblem, tokenProblem } from './validation';
@@ -183,10 +183,23 @@ export class DirectMailClient {
 
   // ------------------------------------------------------------------------------------------ recipient lists
 
-  async queryReceivers(q: { keyword?: string; pageSize?: number; nextStart?: string } = {}, opts?: CallOptions): Promise<CursorPage<Receiver>> {
+  /**
+   * Pages with PageNo like the other lists: the SDK's request model has KeyWord, PageNo, PageSize and Status and no
+   * NextStart (a NextStart sent back is ignored by the service, which would answer page 1 again), so none is sent.
+   * The answer's NextStart is kept in the page for reference only.
+   */
+  async queryReceivers(q: { keyword?: string; status?: ReceiverStatus; pageNo?: number; pageSize?: number } = {}, opts?: CallOptions): Promise<ReceiverPage> {
     const action = 'QueryReceiverByParam';
-    const query = this.cursorQuery(action, q);
-    return this.call({ action, query }, parse.parseReceiverPage, opts);
+    const query = this.pageQuery(action, q);
+    if (q.keyword) {
+      this.check(action, 'keyword', q.keyword);
+      query.KeyWord = q.keyword;
+    }
+    if (q.status !== undefined) {
+      if (q.status !== 0 && q.status !== 1) throw invalidInput(action, `The list status must be 0 (uploading) or 1 (ready) (got ${String(q.status)}).`);
+      query.Status = String(q.status);
+    }
+    return this.callPage(action, query, parse.parseReceiverPage, opts);
   }
 
   async createReceiver(input: { receiversName: string; receiversAlias: string; desc?: string }, opts?: CallOptions): Promise<{ receiverId: string }> {
@@ -233,6 +246,28 @@ export class DirectMailClient {
     return this.call({ action, query: { ReceiverId: receiverId }, body: { Detail: JSON.stringify(rows) } }, parse.parseSaveReceiverDetail, opts);
   }
 
+  /**
+   * Adds up to 500 recipients with template variables (SaveReceiverDetail's CustomDetail:
+   * `[{"Email": …, "CustomData": {"name": "Tom"}}]`), for templates that use more than the fixed columns.
+   */
+  async saveReceiverCustomDetail(receiverId: string, details: readonly CustomRecipientInput[], opts?: CallOptions): Promise<SaveReceiverDetailResult> {
+    const action = 'SaveReceiverDetail';
+    this.checkToken(action, 'the recipient list ID', receiverId);
+    if (details.length === 0) throw invalidInput(action, 'Add at least one recipient address.');
+    if (details.length > 500) throw invalidInput(action, `At most 500 recipients can be added at once (got ${details.length}); split them into several batches.`);
+    const rows = details.map((d, i) => {
+      const problem = checkField('emailAddress', d.email);
+      if (problem) throw invalidInput(action, `Recipient ${i + 1} (${d.email || 'empty'}): ${problem}`);
+      const data = d.customData ?? {};
+      for (const [name, value] of Object.entries(data)) {
+        if (!name.trim()) throw invalidInput(action, `Recipient ${i + 1} (${d.email}): a template variable has no name.`);
+        if (typeof value !== 'string') throw invalidInput(action, `Recipient ${i + 1} (${d.email}): the value of "${name}" must be text.`);
+      }
+      return { Email: d.email, CustomData: data };
+    });
+    return this.call({ action, query: { ReceiverId: receiverId }, body: { CustomDetail: JSON.stringify(rows) } }, parse.parseSaveReceiverDetail, opts);
+  }
+
   async deleteReceiverDetail(receiverId: string, email: string, opts?: CallOptions): Promise<void> {
     const action = 'DeleteReceiverDetail';
     this.checkToken(action, 'the recipient list ID', receiverId);
@@ -273,8 +308,10 @@ export class DirectMailClient {
   async singleSendMail(req: SingleSendMailRequest, opts?: CallOptions): Promise<SingleSendMailResult> {
     const action = 'SingleSendMail';
     const addressType = req.addressType ?? 1;
-    if (req.accountName.includes('@') || addressType === 1) this.check(action, 'accountName', req.accountName);
-    else this.check(action, 'domainName', req.accountName);
+    if (req.domainAuth) this.check(action, 'domainName', req.accountName);
+    else if (!req.accountName.includes('@')) {
+      throw invalidInput(action, `"${req.accountName}" is a domain, not a sender address: sending as a domain needs domain-level authentication (domainAuth), or give a full sender address.`);
+    } else this.check(action, 'accountName', req.accountName);
     const to = this.addressList(action, 'recipient', req.toAddress, 100);
     if (to.length === 0) throw invalidInput(action, 'Enter at least one recipient address.');
     this.check(action, 'subject', req.subject);
@@ -286,6 +323,7 @@ export class DirectMailClient {
       AccountName: req.accountName, AddressType: String(addressType), ReplyToAddress: req.replyToAddress ? 'true' : 'false',
       ToAddress: to.join(','), Subject: req.subject,
     };
+    if (req.domainAuth) body.DomainAuth = 'true';
     if (req.htmlBody) body.HtmlBody = req.htmlBody;
     if (req.textBody) body.TextBody = req.textBody;
     if (req.fromAlias) body.FromAlias = req.fromAlias;
@@ -323,8 +361,8 @@ export class DirectMailClient {
     return iteratePages((pageNo) => this.queryTags({ ...q, pageNo }, opts));
   }
 
-  iterateReceivers(q: { keyword?: string; pageSize?: number } = {}, opts?: CallOptions): AsyncGenerator<CursorPage<Receiver>, void, undefined> {
-    return iterateCursor((nextStart) => this.queryReceivers({ ...q, nextStart }, opts));
+  iterateReceivers(q: { keyword?: string; status?: ReceiverStatus; pageSize?: number } = {}, opts?: CallOptions): AsyncGenerator<ReceiverPage, void, undefined> {
+    return iteratePages((pageNo) => this.queryReceivers({ ...q, pageNo }, opts));
   }
 
   iterateRecipients(q: { receiverId: string; keyword?: string; pageSize?: number }, opts?: CallOptions): AsyncGenerator<RecipientPage, void, undefined> {
@@ -404,7 +442,7 @@ export class DirectMailClient {
     return query;
   }
 
-  private callPage<T>(action: string, query: Record<string, string>, parser: parse.PageParser<T>, opts?: CallOptions): Promise<Page<T>> {
+  private callPage<T, P extends Page<T> = Page<T>>(action: string, query: Record<string, string>, parser: parse.PageParser<T, P>, opts?: CallOptions): Promise<P> {
     const asked = { pageNo: Number(query.PageNo), pageSize: Number(query.PageSize) };
     return this.call({ action, query }, (a, body, requestId) => parser(a, body, asked, requestId), opts);
   }

@@ -2,10 +2,10 @@
 // extra keys, lists under `data.<name>[]`) and produce the clean types of types.ts. Built once at load time.
 import * as z from 'zod/mini';
 import { invalidResponse } from './errors';
+import { DomainStatus, KNOWN_DOMAIN_STATUSES, SEND_TYPES } from './types';
 import type {
-  AccountSummary, DomainDetail, DomainStatus, DomainSummary, MailAddress, MailAddressStatus, Page, Receiver,
-  ReceiverStatus, Recipient, RecipientPage, RecordStatus, ReplyStatus, SaveReceiverDetailResult, SendType, Tag,
-  CursorPage,
+  AccountSummary, DomainDetail, DomainSummary, MailAddress, MailAddressStatus, Page, Receiver, ReceiverPage,
+  ReceiverStatus, Recipient, RecipientPage, RecordStatus, ReplyStatus, SaveReceiverDetailResult, SendType, Tag, UnknownValues,
 } from './types';
 
 // ---- scalars: the service types many numbers as strings and vice versa (reference §1.4)
@@ -17,7 +17,37 @@ const optNum = z.optional(z.nullable(z.pipe(
   z.union([z.number(), z.string().check(z.regex(/^\s*(-?\d+(\.\d+)?)?\s*$/))]),
   z.transform((v): number | undefined => (v === '' || (typeof v === 'string' && v.trim() === '') ? undefined : Number(v))),
 )));
-const sendtype = z.pipe(z.string(), z.transform((v) => v.toLowerCase())).check(z.refine((v) => v === 'batch' || v === 'trigger'));
+
+// ---- enums: a value added to the service after this version was written must not fail the whole page. The item
+// keeps it (in unknownValues, by wire name) and its field says "unknown"; the views show "unknown (<value>)".
+
+/** Collects the raw values an item's enum fields did not recognise. */
+class UnknownCollector {
+  private values: Record<string, string> | undefined;
+
+  note(field: string, raw: string): void {
+    (this.values ??= {})[field] = raw;
+  }
+
+  /** The item, with `unknownValues` only when something was not recognised (known items stay as they were). */
+  attach<T extends object>(item: T): T & { unknownValues?: UnknownValues } {
+    return this.values ? { ...item, unknownValues: this.values } : item;
+  }
+}
+
+function domainStatusOf(raw: string, field: string, unknown: UnknownCollector): DomainStatus {
+  const n = NUMERIC.test(raw) ? Number(raw) : NaN;
+  if ((KNOWN_DOMAIN_STATUSES as readonly number[]).includes(n)) return n as DomainStatus;
+  unknown.note(field, raw);
+  return DomainStatus.Unknown;
+}
+
+function sendTypeOf(raw: string, unknown: UnknownCollector): SendType | 'unknown' {
+  const v = raw.trim().toLowerCase();
+  if ((SEND_TYPES as readonly string[]).includes(v)) return v as SendType;
+  unknown.note('Sendtype', raw);
+  return 'unknown';
+}
 
 /** A list under `data.<key>` (or `Data.<key>`): missing wrapper or key means an empty list. */
 function listIn<T extends z.ZodMiniType>(key: string, item: T) {
@@ -78,7 +108,7 @@ function page<T>(w: { PageNumber?: number | null; PageSize?: number | null; Tota
 }
 
 /** A page parser also needs what was asked, to fill echo fields the service left out. */
-export type PageParser<T> = (action: string, body: unknown, asked: { pageNo: number; pageSize: number }, requestId?: string) => Page<T>;
+export type PageParser<T, P extends Page<T> = Page<T>> = (action: string, body: unknown, asked: { pageNo: number; pageSize: number }, requestId?: string) => P;
 
 function pageResponse<I extends z.ZodMiniType, T>(key: string, item: I, map: (w: z.infer<I>) => T): PageParser<T> {
   const schema = z.object({ ...pageFields, data: listIn(key, item) });
@@ -97,26 +127,31 @@ function pageResponse<I extends z.ZodMiniType, T>(key: string, item: I, map: (w:
 // ---- domains
 
 const domainItem = z.object({
-  DomainId: str, DomainName: z.string(), DomainStatus: num, DomainRecord: optStr, SpfAuthStatus: optNum, MxAuthStatus: optNum,
+  DomainId: str, DomainName: z.string(), DomainStatus: str, DomainRecord: optStr, SpfAuthStatus: optNum, MxAuthStatus: optNum,
   CnameAuthStatus: optNum, ConfirmStatus: optNum, IcpStatus: optNum, CreateTime: optStr, UtcCreateTime: optNum,
 });
 
-export const parseDomainPage = pageResponse('domain', domainItem, (d): DomainSummary => ({
-  domainId: d.DomainId, domainName: d.DomainName, domainStatus: d.DomainStatus as DomainStatus, domainRecord: text(d.DomainRecord),
-  spfAuthStatus: opt(d.SpfAuthStatus) as RecordStatus | undefined, mxAuthStatus: opt(d.MxAuthStatus) as RecordStatus | undefined,
-  cnameAuthStatus: opt(d.CnameAuthStatus) as RecordStatus | undefined, confirmStatus: opt(d.ConfirmStatus) as RecordStatus | undefined,
-  icpFiled: d.IcpStatus === 1, createTime: text(d.CreateTime), utcCreateTime: opt(d.UtcCreateTime),
-}));
+export const parseDomainPage = pageResponse('domain', domainItem, (d): DomainSummary => {
+  const unknown = new UnknownCollector();
+  return unknown.attach({
+    domainId: d.DomainId, domainName: d.DomainName, domainStatus: domainStatusOf(d.DomainStatus, 'DomainStatus', unknown), domainRecord: text(d.DomainRecord),
+    spfAuthStatus: opt(d.SpfAuthStatus) as RecordStatus | undefined, mxAuthStatus: opt(d.MxAuthStatus) as RecordStatus | undefined,
+    cnameAuthStatus: opt(d.CnameAuthStatus) as RecordStatus | undefined, confirmStatus: opt(d.ConfirmStatus) as RecordStatus | undefined,
+    icpFiled: d.IcpStatus === 1, createTime: text(d.CreateTime), utcCreateTime: opt(d.UtcCreateTime),
+  });
+});
 
 export const parseDomainDetail = response(z.object({
-  DomainId: str, DomainName: z.string(), DomainStatus: num, TlDomainName: optStr, CreateTime: optStr, HostRecord: optStr,
+  DomainId: str, DomainName: z.string(), DomainStatus: str, TlDomainName: optStr, CreateTime: optStr, HostRecord: optStr,
   DomainType: optStr, SpfRecord: optStr, SpfRecordV2: optStr, SpfAuthStatus: optNum, MxRecord: optStr, MxAuthStatus: optNum,
   DkimRR: optStr, DkimPublicKey: optStr, DkimRsaLength: optNum, DkimAuthStatus: optNum, DmarcHostRecord: optStr,
   DmarcRecord: optStr, DmarcAuthStatus: optNum, CnameRecord: optStr, TracefRecord: optStr, CnameAuthStatus: optNum,
   CnameConfirmStatus: optNum, IcpStatus: optNum, DnsTxt: optStr, DnsSpf: optStr, DnsMx: optStr, DnsDmarc: optStr,
-}), (w): DomainDetail => ({
+}), (w): DomainDetail => {
+  const unknown = new UnknownCollector();
+  return unknown.attach({
   domainId: w.DomainId, domainName: w.DomainName, tlDomainName: text(w.TlDomainName) || w.DomainName,
-  domainStatus: w.DomainStatus as DomainStatus, createTime: text(w.CreateTime), hostRecord: text(w.HostRecord),
+  domainStatus: domainStatusOf(w.DomainStatus, 'DomainStatus', unknown), createTime: text(w.CreateTime), hostRecord: text(w.HostRecord),
   domainType: text(w.DomainType), spfRecord: text(w.SpfRecord), spfRecordV2: text(w.SpfRecordV2),
   spfAuthStatus: opt(w.SpfAuthStatus) as RecordStatus | undefined, mxRecord: text(w.MxRecord),
   mxAuthStatus: opt(w.MxAuthStatus) as RecordStatus | undefined, dkimRR: text(w.DkimRR), dkimPublicKey: text(w.DkimPublicKey),
@@ -126,26 +161,33 @@ export const parseDomainDetail = response(z.object({
   tracefRecord: text(w.TracefRecord), cnameAuthStatus: opt(w.CnameAuthStatus) as RecordStatus | undefined,
   cnameConfirmed: w.CnameConfirmStatus === 1, icpFiled: w.IcpStatus === 1, dnsTxt: text(w.DnsTxt), dnsSpf: text(w.DnsSpf),
   dnsMx: text(w.DnsMx), dnsDmarc: text(w.DnsDmarc),
-}));
+  });
+});
 
 export const parseCreateDomain = response(z.object({ DomainId: str }), (w) => ({ domainId: w.DomainId }));
-export const parseCheckDomain = response(z.object({ DomainStatus: num }), (w) => ({ domainStatus: w.DomainStatus as DomainStatus }));
+export const parseCheckDomain = response(z.object({ DomainStatus: str }), (w) => {
+  const unknown = new UnknownCollector();
+  return unknown.attach({ domainStatus: domainStatusOf(w.DomainStatus, 'DomainStatus', unknown) });
+});
 
 // ---- sender addresses
 
 const mailAddressItem = z.object({
-  MailAddressId: str, AccountName: z.string(), Sendtype: sendtype, AccountStatus: optNum, DomainStatus: optNum,
+  MailAddressId: str, AccountName: z.string(), Sendtype: str, AccountStatus: optNum, DomainStatus: optNum,
   ReplyAddress: optStr, ReplyStatus: optNum, DailyCount: optNum, MonthCount: optNum, DailyReqCount: optNum,
   MonthReqCount: optNum, CreateTime: optStr, ConfigSetId: optStr, ConfigSetName: optStr,
 });
 
-export const parseMailAddressPage = pageResponse('mailAddress', mailAddressItem, (m): MailAddress => ({
-  mailAddressId: m.MailAddressId, accountName: m.AccountName, sendtype: m.Sendtype as SendType,
+export const parseMailAddressPage = pageResponse('mailAddress', mailAddressItem, (m): MailAddress => {
+  const unknown = new UnknownCollector();
+  return unknown.attach({
+  mailAddressId: m.MailAddressId, accountName: m.AccountName, sendtype: sendTypeOf(m.Sendtype, unknown),
   accountStatus: (m.AccountStatus ?? 0) as MailAddressStatus, domainStatus: (m.DomainStatus ?? 0) as DomainStatus,
   replyAddress: text(m.ReplyAddress), replyStatus: (m.ReplyStatus ?? 0) as ReplyStatus, dailyCount: m.DailyCount ?? -1,
   monthCount: m.MonthCount ?? -1, dailyReqCount: m.DailyReqCount ?? 0, monthReqCount: m.MonthReqCount ?? 0,
   createTime: text(m.CreateTime), configSetId: opt(m.ConfigSetId) || undefined, configSetName: opt(m.ConfigSetName) || undefined,
-}));
+  });
+});
 
 export const parseCreateMailAddress = response(z.object({ MailAddressId: str }), (w) => ({ mailAddressId: w.MailAddressId }));
 
@@ -170,8 +212,19 @@ const toReceiver = (r: z.infer<typeof receiverItem>): Receiver => ({
 /** An empty or "0"-less cursor means the end (reference §11.3: absent or empty at the end). */
 const cursor = (v: string | null | undefined): string | undefined => (v ? v : undefined);
 
-export const parseReceiverPage = response(z.object({ NextStart: optStr, TotalCount: optNum, data: listIn('receiver', receiverItem) }),
-  (w): CursorPage<Receiver> => ({ items: (w.data?.receiver ?? []).map(toReceiver), nextStart: cursor(w.NextStart), totalCount: opt(w.TotalCount) }));
+/**
+ * QueryReceiverByParam pages by PageNo (its request model has no NextStart) but answers without PageNumber, with a
+ * NextStart cursor instead; the page number is the one asked for.
+ */
+export const parseReceiverPage: PageParser<Receiver, ReceiverPage> = (() => {
+  let asked = { pageNo: 1, pageSize: 10 };
+  const parse = response(z.object({ ...pageFields, NextStart: optStr, data: listIn('receiver', receiverItem) }),
+    (w): ReceiverPage => ({ ...page(w, (w.data?.receiver ?? []).map(toReceiver), asked), nextStart: cursor(w.NextStart) }));
+  return (action, body, a, requestId) => {
+    asked = a;
+    return parse(action, body, requestId);
+  };
+})();
 
 export const parseCreateReceiver = response(z.object({ ReceiverId: str }), (w) => ({ receiverId: w.ReceiverId }));
 

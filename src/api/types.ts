@@ -53,6 +53,12 @@ export interface Page<T> {
   totalCount: number;
 }
 
+/**
+ * Values the service sent that this version does not know (a status or send type added after it was written),
+ * by wire field name, e.g. `{ Sendtype: 'marketing' }`. The item is kept and its field says `unknown`.
+ */
+export type UnknownValues = Readonly<Record<string, string>>;
+
 export interface CursorPage<T> {
   items: T[];
   /** Cursor of the next page; undefined at the end. */
@@ -100,7 +106,13 @@ export enum DomainStatus {
   NoIcp = 3,
   /** Usable, but no CNAME record. */
   NoCname = 4,
+  /** A status this version does not know; the raw value is in the item's `unknownValues.DomainStatus`. */
+  Unknown = -1,
 }
+
+export const KNOWN_DOMAIN_STATUSES: readonly DomainStatus[] = [
+  DomainStatus.Verified, DomainStatus.NotVerified, DomainStatus.NoCnameNoIcp, DomainStatus.NoIcp, DomainStatus.NoCname,
+];
 
 /** Per-record verification flag. Note the service's polarity: 0 = found and correct, 1 = missing or wrong. */
 export enum RecordStatus {
@@ -108,7 +120,8 @@ export enum RecordStatus {
   NotVerified = 1,
 }
 
-export const isDomainUsable = (status: DomainStatus): boolean => status !== DomainStatus.NotVerified;
+/** Usable for sending: verified, possibly without CNAME or ICP filing. An unknown status is not assumed usable. */
+export const isDomainUsable = (status: DomainStatus): boolean => status !== DomainStatus.NotVerified && status !== DomainStatus.Unknown;
 
 export interface DomainSummary {
   domainId: string;
@@ -128,6 +141,7 @@ export interface DomainSummary {
   createTime: string;
   /** Unix seconds. */
   utcCreateTime?: number;
+  unknownValues?: UnknownValues;
 }
 
 /** Everything needed to publish a domain's DNS records (see the reference §6). Empty string = not provided. */
@@ -169,6 +183,7 @@ export interface DomainDetail {
   dnsSpf: string;
   dnsMx: string;
   dnsDmarc: string;
+  unknownValues?: UnknownValues;
 }
 
 // ---------------------------------------------------------------------------------------------- sender addresses
@@ -191,7 +206,8 @@ export interface MailAddress {
   mailAddressId: string;
   /** The full sender address. */
   accountName: string;
-  sendtype: SendType;
+  /** `unknown` for a send type this version does not know (the raw value is in `unknownValues.Sendtype`). */
+  sendtype: SendType | 'unknown';
   accountStatus: MailAddressStatus;
   domainStatus: DomainStatus;
   /** Empty when no reply-to is set. */
@@ -205,6 +221,7 @@ export interface MailAddress {
   createTime: string;
   configSetId?: string;
   configSetName?: string;
+  unknownValues?: UnknownValues;
 }
 
 // ---------------------------------------------------------------------------------------------- recipient lists
@@ -224,6 +241,12 @@ export interface Receiver {
   receiversStatus?: ReceiverStatus;
   createTime: string;
   utcCreateTime?: number;
+}
+
+/** A page of recipient lists: numbered (PageNo) like the other lists, with the service's cursor kept for reference. */
+export interface ReceiverPage extends Page<Receiver> {
+  /** The service's NextStart; the request model has no NextStart, so it is not used to page. */
+  nextStart?: string;
 }
 
 export interface Recipient {
@@ -249,6 +272,12 @@ export interface RecipientInput {
   mobile?: string;
 }
 
+/** One recipient with template variables (SaveReceiverDetail's CustomDetail), e.g. `{ name: 'Tom' }`. */
+export interface CustomRecipientInput {
+  email: string;
+  customData: Readonly<Record<string, string>>;
+}
+
 export interface SaveReceiverDetailResult {
   successCount: number;
   errorCount: number;
@@ -269,6 +298,11 @@ export interface Tag {
 export interface SingleSendMailRequest {
   /** Sender address (or the bare domain with domainAuth). */
   accountName: string;
+  /**
+   * Domain-level authentication: accountName is the domain, and the mail goes out from
+   * `domain-auth-created-by-system@<domain>` (that address must exist). Sent as DomainAuth=true.
+   */
+  domainAuth?: boolean;
   /** 0 = random account, 1 = use accountName (default 1). */
   addressType?: 0 | 1;
   /** Recipients (≤100). */

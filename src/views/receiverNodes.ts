@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { DirectMailClient } from '../api';
 import type { Receiver, Recipient } from '../api/types';
 import type { GroupSpec } from './groupNode';
+import { numberedPage } from '../model/pagedLoader';
 import { Listing } from './listing';
 import { escapeMd, icon, type TreeHost, type TreeNode } from './node';
 
@@ -14,10 +15,9 @@ export function receiversSpec(client: () => DirectMailClient, host: TreeHost, pa
     label: vscode.l10n.t('Recipient Lists'),
     icon: 'organization',
     pageSize,
-    fetch: async ({ cursor, pageSize: size, keyword, signal }) => {
-      const page = await client().queryReceivers({ keyword, pageSize: size, nextStart: cursorOf(cursor) }, { signal });
-      return { items: page.items, next: page.items.length > 0 ? page.nextStart : undefined, total: page.totalCount };
-    },
+    // Paged by PageNo like the other groups: QueryReceiverByParam takes no NextStart (the SDK's request model).
+    fetch: async ({ cursor, pageSize: size, keyword, signal }) =>
+      numberedPage(await client().queryReceivers({ keyword, pageNo: typeof cursor === 'number' ? cursor : 1, pageSize: size }, { signal })),
     key: (r) => r.receiverId,
     node: (r, parent) => new ReceiverListNode(r, parent, client, host, pageSize),
     emptyText: (keyword) => (keyword ? vscode.l10n.t('No recipient list matches "{0}".', keyword) : vscode.l10n.t('No recipient lists yet.')),

@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DirectMailClient, DirectMailError, DomainStatus, collect } from '../../src/api';
+import { DirectMailClient, DirectMailError, DomainStatus, ReceiverStatus, collect } from '../../src/api';
 import type { ClientExtraOptions, ClientOptions, Credentials, RequestLogEntry } from '../../src/api';
 import {
   DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET, OTHER_ACCESS_KEY_ID, STS_ACCESS_KEY_ID, STS_ACCESS_KEY_SECRET, STS_SECURITY_TOKEN,
@@ -159,6 +159,12 @@ describe('Direct Mail client against the emulator', function () {
         const page = await c.queryReceiverDetail({ receiverId });
         assert.deepEqual(page.items.map((r) => r.email).sort(), ['a@example.net', 'b@example.net']);
         assert.equal((await c.queryReceiverDetail({ receiverId, keyword: 'b@' })).items.length, 1);
+        const custom = await c.saveReceiverCustomDetail(receiverId, [{ email: 'c@example.net', customData: { name: 'Cy', plan: 'pro' } }, { email: 'b@example.net', customData: {} }]);
+        assert.deepEqual([custom.successCount, custom.errorCount, custom.errors.map((e) => e.email)], [1, 1, ['b@example.net']]);
+        const logged = (await requests()).filter((r) => r.action === 'SaveReceiverDetail').at(-1);
+        assert.deepEqual(JSON.parse(logged?.params.CustomDetail ?? 'null'), [{ Email: 'c@example.net', CustomData: { name: 'Cy', plan: 'pro' } }, { Email: 'b@example.net', CustomData: {} }]);
+        assert.equal(logged?.params.Detail, undefined);
+        await c.deleteReceiverDetail(receiverId, 'c@example.net');
         await c.deleteReceiverDetail(receiverId, 'a@example.net');
         assert.deepEqual((await demoState()).receivers.find((r) => r.id === receiverId)?.recipients.map((r) => r.email), ['b@example.net']);
         await c.deleteReceiver(receiverId);
@@ -189,6 +195,27 @@ describe('Direct Mail client against the emulator', function () {
         assert.equal(logged?.params.ToAddress, 'dev@example.net,qa@example.net');
         assert.equal(logged?.params.TextBody, 'Line 1\nLine 2 + more');
         assert.equal(logged?.params.ReplyToAddress, 'false');
+        assert.equal(logged?.params.DomainAuth, undefined);
+      });
+
+      it('sends as a domain with domain-level authentication, and refuses a bare domain without it', async () => {
+        const c = client({ signatureVersion });
+        await rejects(c.singleSendMail({ accountName: 'example.com', domainAuth: true, toAddress: 'dev@example.net', subject: 'S', textBody: 'T' }), { code: 'InvalidMailAddress.NotFound' });
+        await c.createMailAddress({ accountName: 'domain-auth-created-by-system@example.com', sendtype: 'trigger' });
+        await admin('DELETE', 'requests');
+        const sent = await c.singleSendMail({ accountName: 'example.com', domainAuth: true, toAddress: 'dev@example.net', subject: 'Domain', textBody: 'T' });
+        assert.match(sent.envId, /^\d+$/);
+        assert.deepEqual((await requests()).map((r) => [r.action, r.params.AccountName, r.params.DomainAuth]), [['SingleSendMail', 'example.com', 'true']]);
+        const refused = await rejects(c.singleSendMail({ accountName: 'example.com', toAddress: 'dev@example.net', subject: 'S', textBody: 'T' }), { code: 'InvalidInput' });
+        assert.match(refused.message, /domain-level authentication \(domainAuth\)/);
+        assert.equal((await requests()).length, 1, 'the refused send never reached the wire');
+      });
+
+      it('filters recipient lists by upload status', async () => {
+        const c = client({ signatureVersion });
+        assert.equal((await c.queryReceivers({ status: ReceiverStatus.Ready })).totalCount, (await demoState()).totals.receivers);
+        assert.equal((await c.queryReceivers({ status: ReceiverStatus.Uploading })).totalCount, 0);
+        assert.equal((await requests()).at(-1)?.params.Status, '0');
       });
 
       it('signs with an STS token', async () => {
@@ -250,10 +277,16 @@ describe('Direct Mail client against the emulator', function () {
       assert.equal((await collect(c.iterateMailAddresses({ pageSize: 100, sendtype: 'trigger' }))).length, N / 2);
     });
 
-    it('follows NextStart cursors to the end', async () => {
+    it('pages recipient lists by PageNo (their request has no NextStart) and recipients by NextStart, to the end', async () => {
       const c = client();
-      const lists = await collect(c.iterateReceivers({ pageSize: 100 }));
+      await admin('DELETE', 'requests');
+      const listPages = [];
+      for await (const page of c.iterateReceivers({ pageSize: 100 })) listPages.push(page);
+      assert.deepEqual(listPages.map((p) => [p.pageNumber, p.items.length]), [[1, 100], [2, 100], [3, 50]]);
+      const lists = listPages.flatMap((p) => p.items);
       assert.equal(new Set(lists.map((l) => l.receiverId)).size, N);
+      const sent = (await requests()).filter((r) => r.action === 'QueryReceiverByParam').map((r) => [r.params.PageNo, r.params.NextStart]);
+      assert.deepEqual(sent, [['1', undefined], ['2', undefined], ['3', undefined]]);
       const big = lists.find((l) => l.count === N);
       assert.ok(big, 'the scale seed has one list with N recipients');
       let pageCount = 0;

@@ -377,13 +377,27 @@ describe('Direct Mail emulator', function () {
       assert.equal(new Set(seen).size, 25);
     });
 
-    it('answers the list of lists with NextStart and without PageNumber', async () => {
+    it('pages the list of lists by PageNo, answers with NextStart and without PageNumber, and ignores a NextStart sent back', async () => {
       const res = (await call({ action: 'QueryReceiverByParam', params: { PageSize: '1' } })).body;
       assert.equal(res.PageNumber, undefined);
       assert.deepEqual([res.PageSize, res.TotalCount, res.data.receiver.length, typeof res.NextStart], [1, 2, 1, 'string']);
-      const next = (await call({ action: 'QueryReceiverByParam', params: { PageSize: '1', NextStart: res.NextStart } })).body;
+      // The request model has no NextStart: like the service, the emulator answers page 1 again.
+      const cursorOnly = (await call({ action: 'QueryReceiverByParam', params: { PageSize: '1', NextStart: res.NextStart } })).body;
+      assert.equal(cursorOnly.data.receiver[0].ReceiverId, res.data.receiver[0].ReceiverId);
+      const next = (await call({ action: 'QueryReceiverByParam', params: { PageSize: '1', PageNo: '2', NextStart: res.NextStart } })).body;
       assert.notEqual(next.data.receiver[0].ReceiverId, res.data.receiver[0].ReceiverId);
       assert.equal(next.NextStart, undefined);
+    });
+
+    it('answers the first page again for every page while a repeatPage fault is set', async () => {
+      await admin(emu.url, 'POST', 'faults', { kind: 'repeatPage', actions: ['QueryTagByParam'], count: 0 });
+      const first = (await call({ action: 'QueryTagByParam', params: { PageSize: '2', PageNo: '1' } })).body;
+      const second = (await call({ action: 'QueryTagByParam', params: { PageSize: '2', PageNo: '2' } })).body;
+      assert.deepEqual(second.data.tag, first.data.tag);
+      assert.equal(second.PageNumber, 1);
+      await admin(emu.url, 'DELETE', 'faults');
+      const real = (await call({ action: 'QueryTagByParam', params: { PageSize: '2', PageNo: '2' } })).body;
+      assert.notDeepEqual(real.data.tag, first.data.tag);
     });
 
     it('creates a list, adds recipients in bulk, and deletes one', async () => {

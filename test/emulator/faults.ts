@@ -1,7 +1,7 @@
 // Injected failures: set at start or at run time through POST /__emulator/faults.
 import { invalidParameter } from './errors';
 
-export const FAULT_KINDS = ['latency', 'http500', 'http503', 'throttle', 'reset', 'resetAfter', 'truncated', 'nonjson', 'apiError'] as const;
+export const FAULT_KINDS = ['latency', 'http500', 'http503', 'throttle', 'reset', 'resetAfter', 'truncated', 'nonjson', 'apiError', 'answer', 'repeatPage'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface FaultSpec {
@@ -19,6 +19,8 @@ export interface FaultSpec {
   /** For `apiError`: a business refusal the demo data cannot produce (e.g. InvalidMailAddressSendType.Malformed). */
   code?: string;
   message?: string;
+  /** For `answer`: the JSON body to answer with (RequestId is added), e.g. an SDK model's documented example. */
+  body?: Record<string, unknown>;
 }
 
 // `reset` drops the connection before the action; `resetAfter` carries the action out, then drops the connection
@@ -44,9 +46,10 @@ export function parseFault(value: unknown): FaultSpec {
     return o[name] as string;
   };
   if (o.kind === 'apiError' && o.code === undefined) throw invalidParameter('code', 'An apiError fault needs the error code to answer.');
+  if (o.kind === 'answer' && !(o.body && typeof o.body === 'object' && !Array.isArray(o.body))) throw invalidParameter('body', 'An answer fault needs the JSON object to answer with.');
   return {
     kind: o.kind as FaultKind, count: num('count'), code: text('code'), message: text('message'), latencyMs: num('latencyMs'), actions: o.actions as string[] | undefined,
-    retryAfterMs: num('retryAfterMs'), httpStatus: num('httpStatus'),
+    retryAfterMs: num('retryAfterMs'), httpStatus: num('httpStatus'), body: o.kind === 'answer' ? o.body as Record<string, unknown> : undefined,
   };
 }
 

@@ -11,12 +11,17 @@ export interface LoggedRequest {
   code?: string;
 }
 
-const SECRET_PARAMS = new Set(['Signature', 'SecurityToken', 'Authorization', 'AccessKeySecret', 'Password']);
+const SECRET_PARAMS = new Set(['Signature', 'SecurityToken', 'Authorization', 'AccessKeySecret']);
+/** Business parameters whose value is secret: the log shows that they were sent, never what they held. */
+const HIDDEN_VALUE_PARAMS = new Set(['Password']);
 export const REQUEST_LOG_SIZE = 200;
 
 export function publicParams(params: Readonly<Record<string, string>>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const name of Object.keys(params)) if (!SECRET_PARAMS.has(name)) out[name] = params[name];
+  for (const name of Object.keys(params)) {
+    if (HIDDEN_VALUE_PARAMS.has(name)) out[name] = '(hidden)';
+    else if (!SECRET_PARAMS.has(name)) out[name] = params[name];
+  }
   return out;
 }
 

@@ -17,6 +17,19 @@ const VERSIONS = new Set(['2015-11-23', '2017-06-22']);
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+/** What an in-process test sees of each answered request: the logged request and the JSON body sent back. */
+export type AnswerTap = (entry: LoggedRequest, body: Record<string, unknown>) => void;
+const answerTaps = new Set<AnswerTap>();
+
+/** Lets an in-process test read every successful answer (the SDK contract test checks them); returns the remover. */
+export function tapAnswers(tap: AnswerTap): () => void {
+  answerTaps.add(tap);
+  return () => answerTaps.delete(tap);
+}
+
+/** The parameters that choose a page; a `repeatPage` fault drops them, so the first page comes back again. */
+const PAGING_PARAMS = ['PageNo', 'NextStart'];
+
 function parseParams(req: IncomingMessage, url: URL, rawBody: Buffer): { query: Record<string, string>; params: Record<string, string> } {
   const query = Object.fromEntries(url.searchParams);
   const isForm = (req.headers['content-type'] ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded');
@@ -38,7 +51,9 @@ export async function handleRpc(core: EmulatorCore, req: IncomingMessage, res: S
   try {
     const { latencyMs, failure } = core.faults.take(action);
     if (latencyMs + core.latencyMs > 0) await sleep(latencyMs + core.latencyMs);
-    if (failure && failure.kind !== 'resetAfter') {
+    // Like a service that ignores the paging parameter: whatever page is asked for, the first one comes back.
+    const repeatPage = failure?.kind === 'repeatPage';
+    if (failure && !repeatPage && failure.kind !== 'resetAfter') {
       injectFailure(failure, res, requestId, hostId, entry);
       return;
     }
@@ -54,7 +69,7 @@ export async function handleRpc(core: EmulatorCore, req: IncomingMessage, res: S
     entry.accessKeyId = key.accessKeyId;
     const result = spec.handler({
       account: core.accounts[key.account],
-      params: new Params(params),
+      params: new Params(repeatPage ? withoutPaging(params) : params),
       region: isRegionId(params.RegionId) ? params.RegionId : 'cn-hangzhou',
       now: core.now(),
       domainOwnedElsewhere: (name) => core.domainOwnedElsewhere(key.account, name),
@@ -67,7 +82,9 @@ export async function handleRpc(core: EmulatorCore, req: IncomingMessage, res: S
       res.socket?.destroy();
       return;
     }
-    sendJson(res, 200, { RequestId: requestId, ...result }, { 'x-acs-request-id': requestId });
+    const answer = { RequestId: requestId, ...result };
+    for (const tap of answerTaps) tap(entry, answer);
+    sendJson(res, 200, answer, { 'x-acs-request-id': requestId });
   } catch (e) {
     const err = e instanceof ApiError ? e : gateway.internal();
     if (!(e instanceof ApiError)) console.error('emulator: unexpected error', e);
@@ -77,6 +94,12 @@ export async function handleRpc(core: EmulatorCore, req: IncomingMessage, res: S
   } finally {
     core.log.add(entry);
   }
+}
+
+function withoutPaging(params: Record<string, string>): Record<string, string> {
+  const out = { ...params };
+  for (const name of PAGING_PARAMS) delete out[name];
+  return out;
 }
 
 function injectFailure(fault: FaultSpec, res: ServerResponse, requestId: string, hostId: string, entry: LoggedRequest): void {
@@ -96,6 +119,13 @@ function injectFailure(fault: FaultSpec, res: ServerResponse, requestId: string,
       entry.status = err.httpStatus;
       entry.code = err.code;
       sendApiError(res, err, requestId, hostId);
+      return;
+    }
+    case 'answer': {
+      const answer = { RequestId: requestId, ...fault.body };
+      entry.status = 200;
+      for (const tap of answerTaps) tap(entry, answer);
+      sendJson(res, 200, answer, { 'x-acs-request-id': requestId });
       return;
     }
     case 'reset':
@@ -118,6 +148,7 @@ function injectFailure(fault: FaultSpec, res: ServerResponse, requestId: string,
     }
     case 'latency':
     case 'resetAfter':
-      return; // never a failure: latency is applied before
+    case 'repeatPage':
+      return; // never a failure: latency is applied before, repeatPage changes the parameters
   }
 }

@@ -5,7 +5,7 @@ import {
   parseAccountSummary, parseCheckDomain, parseCreateDomain, parseDomainDetail, parseDomainPage, parseMailAddressPage,
   parseReceiverPage, parseRecipientPage, parseSaveReceiverDetail, parseTagPage,
 } from '../../src/api/responses';
-import { DomainStatus, RecordStatus, ReplyStatus } from '../../src/api/types';
+import { DomainStatus, RecordStatus, ReplyStatus, isDomainUsable } from '../../src/api/types';
 
 const asked = { pageNo: 1, pageSize: 10 };
 
@@ -77,10 +77,13 @@ describe('api responses', () => {
     assert.deepEqual(parseCreateDomain('CreateDomain', { DomainId: 158910 }), { domainId: '158910' });
   });
 
-  it('reads cursor pages and treats an absent or empty NextStart as the end', () => {
-    const lists = parseReceiverPage('QueryReceiverByParam', { data: { receiver: [{ ReceiverId: 'abc', ReceiversName: 'L', Count: 3, ReceiversStatus: 1 }] } });
+  it('reads the list of lists as a numbered page (no PageNumber on the wire) and cursor pages of recipients', () => {
+    const lists = parseReceiverPage('QueryReceiverByParam', { data: { receiver: [{ ReceiverId: 'abc', ReceiversName: 'L', Count: 3, ReceiversStatus: 1 }] } }, { pageNo: 3, pageSize: 5 });
     assert.equal(lists.nextStart, undefined);
     assert.equal(lists.items[0].count, 3);
+    assert.deepEqual([lists.pageNumber, lists.pageSize, lists.totalCount], [3, 5, 1]);
+    const withCursor = parseReceiverPage('QueryReceiverByParam', { NextStart: '6aec200853#102#1638894326#test@example.com', PageSize: 10, TotalCount: 15, data: { receiver: [] } }, asked);
+    assert.deepEqual([withCursor.nextStart, withCursor.pageNumber, withCursor.totalCount], ['6aec200853#102#1638894326#test@example.com', 1, 15]);
     const recipients = parseRecipientPage('QueryReceiverDetail', { NextStart: '', DataSchema: 'UserName', data: { detail: [{ Email: 'a@b.c', Data: 'Ann' }] } });
     assert.equal(recipients.nextStart, undefined);
     assert.equal(recipients.dataSchema, 'UserName');
@@ -92,12 +95,34 @@ describe('api responses', () => {
   it('names the action and the field path of a body that does not fit', () => {
     const missing = invalid(() => parseDomainPage('QueryDomainByParam', { data: { domain: [{ DomainName: 'example.com', DomainStatus: '0' }] } }, asked));
     assert.match(missing.message, /QueryDomainByParam: field data\.domain\[0\]\.DomainId is missing/);
-    const wrong = invalid(() => parseCheckDomain('CheckDomain', { DomainStatus: 'verified' }));
-    assert.match(wrong.message, /CheckDomain: field DomainStatus has an unexpected value \(string\)/);
+    const wrong = invalid(() => parseCheckDomain('CheckDomain', { DomainStatus: { code: 0 } }));
+    assert.match(wrong.message, /CheckDomain: field DomainStatus has an unexpected value \(object\)/);
     const list = invalid(() => parseTagPage('QueryTagByParam', { data: { tag: { TagId: 1 } } }, asked));
     assert.match(list.message, /field data\.tag has an unexpected value \(object\)/);
-    const sendtype = invalid(() => parseMailAddressPage('QueryMailAddressByParam', { data: { mailAddress: [{ MailAddressId: 1, AccountName: 'a@b.c', Sendtype: 'bulk' }] } }, asked));
-    assert.match(sendtype.message, /data\.mailAddress\[0\]\.Sendtype/);
+    const sendtype = invalid(() => parseMailAddressPage('QueryMailAddressByParam', { data: { mailAddress: [{ MailAddressId: 1, AccountName: 'a@b.c', Sendtype: ['bulk'] }] } }, asked));
+    assert.match(sendtype.message, /data\.mailAddress\[0\]\.Sendtype has an unexpected value \(object\)/);
+  });
+
+  it('keeps an item whose send type or domain status is new to this version, with the raw value, and the rest of the page', () => {
+    const senders = parseMailAddressPage('QueryMailAddressByParam', { TotalCount: 2, data: { mailAddress: [
+      { MailAddressId: 1, AccountName: 'a@example.com', Sendtype: 'marketing' },
+      { MailAddressId: 2, AccountName: 'b@example.com', Sendtype: 'Batch' },
+    ] } }, asked);
+    assert.deepEqual(senders.items.map((m) => [m.accountName, m.sendtype, m.unknownValues]),
+      [['a@example.com', 'unknown', { Sendtype: 'marketing' }], ['b@example.com', 'batch', undefined]]);
+    assert.ok(!('unknownValues' in senders.items[1]), 'a known item carries no unknownValues key');
+    const domains = parseDomainPage('QueryDomainByParam', { TotalCount: 3, data: { domain: [
+      { DomainId: 1, DomainName: 'a.example', DomainStatus: '7' },
+      { DomainId: 2, DomainName: 'b.example', DomainStatus: 'checking' },
+      { DomainId: 3, DomainName: 'c.example', DomainStatus: 4 },
+    ] } }, asked);
+    assert.deepEqual(domains.items.map((d) => [d.domainName, d.domainStatus, d.unknownValues?.DomainStatus]),
+      [['a.example', DomainStatus.Unknown, '7'], ['b.example', DomainStatus.Unknown, 'checking'], ['c.example', DomainStatus.NoCname, undefined]]);
+    assert.equal(isDomainUsable(domains.items[0].domainStatus), false);
+    assert.equal(isDomainUsable(domains.items[2].domainStatus), true);
+    const detail = parseDomainDetail('DescDomain', { DomainId: '1', DomainName: 'a.example', DomainStatus: '9' });
+    assert.deepEqual([detail.domainStatus, detail.unknownValues], [DomainStatus.Unknown, { DomainStatus: '9' }]);
+    assert.deepEqual(parseCheckDomain('CheckDomain', { DomainStatus: 5 }), { domainStatus: DomainStatus.Unknown, unknownValues: { DomainStatus: '5' } });
   });
 });
 

@@ -95,12 +95,8 @@ export const receiverActions: Record<string, ActionSpec> = {
       const all = [...account.receivers.values()]
         .filter((r) => (keyword === undefined || r.name.toLowerCase().includes(keyword) || r.alias.includes(keyword)) && status !== 0)
         .reverse();
-      // Requests page with PageNo/PageSize; the answer carries a NextStart cursor and no PageNumber. A NextStart
-      // sent back is honoured too, so clients can follow the cursor.
-      if (params.get('NextStart') !== undefined) {
-        const page = cursorPageOf(all, params, 'receiver', (r) => r.id);
-        return withNextStart({ PageSize: page.pageSize, TotalCount: all.length, data: { receiver: page.items.map(listItem) } }, page.nextStart);
-      }
+      // Pages by PageNo/PageSize: the SDK's request model has no NextStart, so one sent anyway is ignored, as the
+      // service does. The answer carries a NextStart cursor and no PageNumber.
       const page = pageOf(all, params);
       const next = page.PageNumber * page.PageSize;
       const nextStart = next < all.length ? `receiver#${next}#${all[next].id}` : undefined;

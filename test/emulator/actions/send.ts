@@ -12,6 +12,9 @@ const MAX_BCC = 2;
 const MAX_SUBJECT = 256;
 const MAX_ALIAS = 15;
 
+/** The sender address a domain-level (DomainAuth) send goes out from: `domain-auth-created-by-system@<domain>`. */
+export const DOMAIN_AUTH_LOCAL_PART = 'domain-auth-created-by-system';
+
 const splitAddresses = (value: string): string[] => value.split(',').map((s) => s.trim()).filter(Boolean);
 
 export const sendActions: Record<string, ActionSpec> = {
@@ -28,7 +31,13 @@ export const sendActions: Record<string, ActionSpec> = {
       const fromAlias = params.get('FromAlias');
       const tagName = params.get('TagName');
 
-      const sender = findMailAddressByName(account, accountName);
+      // Domain-level authentication: AccountName is the domain, and the mail goes out from the domain's system
+      // address, which the user must have created (SDK model SingleSendMailRequest.domainAuth).
+      const domainAuth = params.bool('DomainAuth') ?? false;
+      if (domainAuth && accountName.includes('@')) {
+        throw badRequest('InvalidMailAddress.Malformed', 'With DomainAuth=true, AccountName must be the domain, not an address.');
+      }
+      const sender = findMailAddressByName(account, domainAuth ? `${DOMAIN_AUTH_LOCAL_PART}@${accountName.toLowerCase()}` : accountName);
       if (!sender) throw addressNotFound();
       if (findDomainByName(account, sender.accountName.split('@')[1])?.status !== 0) {
         throw badRequest('InvalidMailAddressDomain.Malformed', 'The domain of the sender address is not verified.');
