@@ -39,7 +39,9 @@ async function main() {
     env: cleanEnv({ ALIBABA_CLOUD_ACCESS_KEY_ID: DEMO_ACCESS_KEY_ID, ALIBABA_CLOUD_ACCESS_KEY_SECRET: DEMO_ACCESS_KEY_SECRET }),
     settings: { ...previousSettings(), 'directMail.endpoint': emulator.url },
   });
+  // The demo key pair is the emulator's own (it is accepted nowhere else), so it is printed for signing in by hand.
   console.log(`Direct Mail emulator (demo data): ${emulator.url}`);
+  console.log(`Signed in with the emulator's demo key: AccessKey ID ${DEMO_ACCESS_KEY_ID}, secret ${DEMO_ACCESS_KEY_SECRET} (emulator only, not an Alibaba Cloud key)`);
   console.log(`Open http://127.0.0.1:${server.port}/ in your browser`);
   console.log('Ctrl+C stops everything.');
   const code = await new Promise((resolve) => server.child.on('exit', resolve));

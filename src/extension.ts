@@ -21,6 +21,7 @@ import type { DirectMailClient } from './api';
 import { registerCopyCommands } from './commands/copyCommands';
 import type { CommandContext } from './commands/context';
 import { registerDomainCommands } from './commands/domainCommands';
+import { trackLocalEndpoint } from './commands/endpointContext';
 import { registerImportCommand } from './commands/importRecipients';
 import { registerProfileCommands } from './commands/profileCommands';
 import { registerRecipientCommands } from './commands/recipientCommands';
@@ -85,6 +86,7 @@ export function activate(context: vscode.ExtensionContext): DirectMailTestApi {
     context.subscriptions.push(runner.register(id, handler, options));
   };
   const commands: CommandContext = { session, profiles, tree, view, log, runner, userAgent, register };
+  context.subscriptions.push(trackLocalEndpoint());
   registerProfileCommands(commands);
   registerTreeCommands(commands);
   registerCopyCommands(commands);

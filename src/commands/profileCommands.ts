@@ -159,7 +159,8 @@ async function switchProfile(c: CommandContext, name: string | undefined): Promi
   items.push(
     { label: '', kind: vscode.QuickPickItemKind.Separator, run: async () => undefined },
     action(`$(add) ${vscode.l10n.t('Add AccessKey Profile…')}`, 'directMail.addProfile'),
-    action(`$(cloud-download) ${vscode.l10n.t('Import from aliyun CLI…')}`, 'directMail.importAliyunCliProfile'),
+    action(`$(cloud-download) ${vscode.l10n.t('Import Profile from aliyun CLI…')}`, 'directMail.importAliyunCliProfile'),
+    action(`$(terminal) ${vscode.l10n.t('Use Credentials from Environment Variables')}`, 'directMail.useEnvironmentProfile'),
     ...(active ? [action(`$(globe) ${vscode.l10n.t('Select Region…')}`, 'directMail.selectRegion'), action(`$(sign-out) ${vscode.l10n.t('Sign Out')}`, 'directMail.signOut')] : []),
   );
   const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Direct Mail profile'), placeHolder: vscode.l10n.t('Choose the profile to use') });
@@ -192,7 +193,7 @@ async function removeProfile(c: CommandContext, name: string | undefined, confir
 async function signOut(c: CommandContext): Promise<void> {
   await c.profiles.signOut();
   c.log.info('Signed out');
-  void vscode.window.showInformationMessage(vscode.l10n.t('Signed out of Direct Mail. Your profiles are kept; choose one with "Switch Profile" to sign in again.'));
+  void vscode.window.showInformationMessage(vscode.l10n.t('Signed out of Direct Mail. Your profiles are kept: choose "Switch Profile" in the Direct Mail view to sign in again.'));
 }
 
 async function selectRegion(c: CommandContext, region: string | undefined): Promise<RegionId | undefined> {
