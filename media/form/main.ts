@@ -15,6 +15,7 @@ import { checkFormField, formSpecs, splitTypedAddress, submitBlocker, type Field
 import type { FormView, PanelKey, ResultMessage, TestEmailView } from '../../src/webviews/protocol';
 import { rememberResult, reasonLine, revealResult, savedResult, showReason, splitOffer } from './explain';
 import { testEmailForm } from '../../src/webviews/testEmailForm';
+import { senderNoteElement, sendLock, type SendLock } from './testEmailResult';
 
 /** The views this page shows. */
 type AnyFormView = FormView | TestEmailView;
@@ -48,6 +49,8 @@ interface Built {
   view: AnyFormView;
   /** Under "Local part": the offer to split a full address typed there. */
   split: HTMLElement;
+  /** Test email: "Sent" until a field changes (testEmailResult.ts). */
+  lock?: SendLock;
 }
 
 let built: Built | undefined;
@@ -103,7 +106,7 @@ function check(b: Built): void {
   // line says what is happening instead.
   showReason(b.reason, b.submitting ? undefined : submitBlocker(b.spec, current, problems, translate));
   updateSplit(b, current);
-  b.submit.disabled = !valid || b.submitting;
+  b.submit.disabled = !valid || b.submitting || Boolean(b.lock?.locked());
 }
 
 /** Under "Local part" of the sender-address form: offers to split a full address whose domain is a choice. */
@@ -167,10 +170,10 @@ async function settled(b: Built): Promise<void> {
 const sameForm = (a: AnyFormView, b: AnyFormView): boolean =>
   JSON.stringify({ ...a, lastResult: undefined }) === JSON.stringify({ ...b, lastResult: undefined });
 
-function showStatus(b: Built, text: string, kind: 'success' | 'error' | 'info'): void {
+function showStatus(b: Built, text: string, kind: 'success' | 'error' | 'info' | 'warning'): void {
   b.status.className = `notice ${kind}`;
-  b.status.setAttribute('role', kind === 'error' ? 'alert' : 'status');
-  b.status.replaceChildren(icon(kind === 'success' ? 'pass' : kind === 'error' ? 'error' : 'info'), ' ', text);
+  b.status.setAttribute('role', kind === 'error' || kind === 'warning' ? 'alert' : 'status');
+  b.status.replaceChildren(icon(kind === 'success' ? 'pass' : kind === 'error' ? 'error' : kind === 'warning' ? 'warning' : 'info'), ' ', text);
   b.status.hidden = false;
 }
 
@@ -194,8 +197,9 @@ async function submit(b: Built): Promise<void> {
     showSent(b, result.sent);
   } else {
     // Everything typed stays in place so it can be corrected and sent again.
-    showStatus(b, result.message ?? l10n.t('The request failed.'), 'error');
+    showStatus(b, result.message ?? l10n.t('The request failed.'), result.unknownOutcome ? 'warning' : 'error');
   }
+  b.lock?.afterResult(result);
   // Kept with the values it left (so a hidden and re-shown form shows it again), and brought into view and focus.
   const fromHost = result.ok && b.view.panel === 'form' ? b.view.lastResult : undefined;
   rememberResult(b.key, fromHost ?? { ok: result.ok, message: b.status.textContent?.trim() ?? '', at: Date.now(), reset: result.ok && !b.spec.keepValues }, values(b));
@@ -237,6 +241,7 @@ function build(key: PanelKey, view: AnyFormView): void {
       h('vscode-label', { for: `field-${field.key}` }, field.label),
       c,
       field.help && h('div', { class: 'field-help muted', id: `field-${field.key}-help` }, field.help, field.control === 'readonly' && view.panel === 'testEmail' ? ` ${l10n.t('Send type: {0}.', view.sendType)}` : ''),
+      field.control === 'readonly' && view.panel === 'testEmail' && senderNoteElement(view.sendType),
       error,
       field.key === 'localPart' && split,
     );
@@ -245,11 +250,13 @@ function build(key: PanelKey, view: AnyFormView): void {
   const status = h('p', { id: 'form-status', class: 'notice', hidden: true });
   const sent = h('div', { id: 'sent', class: 'sent', hidden: true });
   const reason = reasonLine();
-  const b: Built = { formId, spec, sent, key, controls, errors, touched: new Set(), submit: submitButton, status, serverErrors: new Map(), submitting: false, reason, view, split };
+  const lock = view.panel === 'testEmail' ? sendLock(submitButton, spec.submitLabel) : undefined;
+  const b: Built = { formId, spec, sent, key, controls, errors, touched: new Set(), submit: submitButton, status, serverErrors: new Map(), submitting: false, reason, view, split, lock };
   for (const [fieldKey, c] of controls) {
     const onEdit = (): void => {
       b.touched.add(fieldKey);
       b.serverErrors.delete(fieldKey);
+      b.lock?.release();
       saveState({ key, values: values(b) });
       check(b);
     };
@@ -257,7 +264,7 @@ function build(key: PanelKey, view: AnyFormView): void {
     c.addEventListener('change', onEdit);
   }
   submitButton.addEventListener('click', () => void submit(b));
-  const form = h('form', { novalidate: true }, ...rows, h('div', { class: 'toolbar' }, submitButton, reason), status, sent);
+  const form = h('form', { novalidate: true }, ...rows, h('div', { class: 'toolbar' }, submitButton, reason, lock?.reason), status, sent);
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     void submit(b);

@@ -1,5 +1,6 @@
-// CSV import report: how many rows were added and rejected, every rejected row with its reason, the added rows,
-// and "Copy rejected rows as CSV" (done by the extension, which holds the rows' original values).
+// CSV import report: how many rows were added, rejected and of unknown outcome, every rejected and unknown row with
+// its reason, the added rows, and "Copy rejected rows as CSV" / "Copy unknown rows as CSV" (done by the extension,
+// which holds the rows' original values).
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '../common/base.css';
 import './importReport.css';
@@ -25,8 +26,8 @@ function table(id: string, rows: Row[], total: number, withReason: boolean): HTM
   return out;
 }
 
-async function copyRejected(): Promise<void> {
-  const result = await request({ type: 'copyRejected' });
+async function copyRows(type: 'copyRejected' | 'copyUnknown'): Promise<void> {
+  const result = await request({ type });
   message = result.message ? { text: result.message, kind: result.ok ? 'info' : 'error' } : undefined;
   draw();
 }
@@ -38,7 +39,9 @@ function draw(): void {
   }
   const v = view;
   const copy = h('vscode-button', { icon: 'copy', id: 'copy-rejected', disabled: v.rejectedCount === 0 }, l10n.t('Copy rejected rows as CSV'));
-  copy.addEventListener('click', () => void copyRejected());
+  copy.addEventListener('click', () => void copyRows('copyRejected'));
+  const copyUnknown = v.unknownCount > 0 && h('vscode-button', { icon: 'copy', id: 'copy-unknown', secondary: true }, l10n.t('Copy unknown rows as CSV'));
+  if (copyUnknown) copyUnknown.addEventListener('click', () => void copyRows('copyUnknown'));
   render(
     h('h1', {}, l10n.t('Import into {0}', v.listName)),
     h(
@@ -46,13 +49,20 @@ function draw(): void {
       { class: 'muted' },
       v.batches === 1 ? l10n.t('From {0} \u00b7 {1} request to Direct Mail', v.fileName, v.batches) : l10n.t('From {0} \u00b7 {1} requests to Direct Mail', v.fileName, v.batches),
     ),
-    h('div', { class: 'counts' }, count('total', v.totalRows, l10n.t('rows in the file')), count('added', v.addedCount, l10n.t('added')), count('rejected', v.rejectedCount, l10n.t('rejected'))),
+    h('div', { class: 'counts' }, count('total', v.totalRows, l10n.t('rows in the file')), count('added', v.addedCount, l10n.t('added')), count('rejected', v.rejectedCount, l10n.t('rejected')),
+      v.unknownCount > 0 && count('unknown', v.unknownCount, l10n.t('unknown'))),
     v.cancelled && notice(l10n.t('The import was cancelled: rows not sent yet are listed as rejected.'), 'error'),
     v.ignoredColumns.length > 0 &&
       notice(l10n.t('Not sent (not a recipient field Direct Mail keeps): {0}. Direct Mail keeps email, UserName, NickName, Gender, Birthday and Mobile.', v.ignoredColumns.join(', '))),
     v.notes.length > 0 && h('ul', { class: 'notes' }, ...v.notes.map((n) => h('li', {}, icon('warning'), ' ', n))),
-    h('div', { class: 'toolbar' }, copy),
+    v.unknownCount > 0 &&
+      h('p', { class: 'notice warning', id: 'unknown-notice', role: 'status' }, icon('warning'), ' ',
+        l10n.t('{0} rows may or may not have been added: the connection broke after their batch was sent, and reading the list back could not tell. Look for them in the list before importing them again.', v.unknownCount.toLocaleString())),
+    h('div', { class: 'toolbar' }, copy, copyUnknown),
     message && notice(message.text, message.kind),
+    ...(v.unknownCount > 0
+      ? [h('h2', {}, icon('question'), ' ', l10n.t('Unknown outcome ({0})', v.unknownCount.toLocaleString())), ...table('unknown', v.unknown, v.unknownCount, true)]
+      : []),
     h('h2', {}, l10n.t('Rejected rows ({0})', v.rejectedCount.toLocaleString())),
     ...(v.rejectedCount > 0 ? table('rejected', v.rejected, v.rejectedCount, true) : [h('p', { class: 'muted' }, l10n.t('None: every row was added.'))]),
     h('h2', {}, l10n.t('Added rows ({0})', v.addedCount.toLocaleString())),

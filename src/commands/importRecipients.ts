@@ -1,7 +1,9 @@
 // Import recipients from a CSV file into a list: read and check every row first, send the valid ones in the API's
-// batch size with progress (n of N) and cancellation, then show the report panel. Argument object for tests and
+// batch size with progress (n of N) and cancellation, then show the report panel. A batch whose answer was lost
+// after sending is checked by reading the list back, one address at a time (see readBack in recipientImport.ts). Argument object for tests and
 // scripts: { receiverId, file (path, URI string or Uri), batchSize? } — the rest is asked.
 import * as vscode from 'vscode';
+import type { DirectMailClient } from '../api';
 import { parseCsv } from '../model/csv';
 import { ImportFileError, MAX_BATCH, planImport, runImport } from '../model/recipientImport';
 import { storeReport, type ImportReport } from '../webviews/importReport';
@@ -37,6 +39,7 @@ export function registerImportCommand(c: CommandContext, openPanel: (key: PanelK
         runImport(plan, (batch) => client.saveReceiverDetail(list.receiverId, batch), {
           batchSize,
           t: vscode.l10n.t,
+          isInList: (email) => isInList(client, list.receiverId, email),
           isCancelled: () => token.isCancellationRequested,
           onProgress: (sent, total, batch, batchCount) => {
             c.log.info(`SaveReceiverDetail ${list.receiverId}: batch ${batch} of ${batchCount} sent (${sent} of ${total} rows)`);
@@ -47,12 +50,27 @@ export function registerImportCommand(c: CommandContext, openPanel: (key: PanelK
     );
     const report: ImportReport = { listName: list.name, fileName, header: plan.header, ignoredColumns: plan.ignoredColumns, totalRows: plan.totalRows, run };
     const reportId = storeReport(report);
-    c.log.info(`Import ${fileName}: ${run.added.length} added, ${run.rejected.length} rejected${run.cancelled ? ' (cancelled)' : ''}`);
+    c.log.info(
+      `Import ${fileName}: ${run.added.length} added, ${run.rejected.length} rejected, ${run.unknown.length} unknown` +
+        `${run.readBackRequests ? ` (${run.readBackRequests} read-back requests after lost answers)` : ''}${run.cancelled ? ' (cancelled)' : ''}`,
+    );
     for (const note of run.notes) c.log.warn(`Import ${fileName}: ${note}`);
     await refreshAndReveal(c, 'receivers', list.receiverId);
     openPanel({ panel: 'importReport', reportId });
     return { ...report, reportId } satisfies ImportResult;
   });
+}
+
+/** The QueryReceiverDetail keyword is at most 50 characters; a longer address is searched by its start. */
+const KEYWORD_MAX = 50;
+
+/** Whether the list holds this address now: searched by the address, matched exactly (case-insensitively) in the answer. */
+async function isInList(client: { iterateRecipients: DirectMailClient['iterateRecipients'] }, receiverId: string, email: string): Promise<boolean> {
+  const wanted = email.toLowerCase();
+  for await (const page of client.iterateRecipients({ receiverId, keyword: email.slice(0, KEYWORD_MAX), pageSize: 100 })) {
+    if (page.items.some((r) => r.email.toLowerCase() === wanted)) return true;
+  }
+  return false;
 }
 
 function toUri(file: unknown): vscode.Uri {

@@ -1,10 +1,13 @@
 // Importing recipients from CSV records: which columns map to the detail fields SaveReceiverDetail accepts, which
 // rows are checked out before anything is sent (bad address, duplicate in the file, too many values, a value
 // that cannot be sent), sending the rest in batches, and the row-by-row report. Every data row ends up in the
-// report as added or rejected with a reason; nothing here stops at a bad row. Pure: no vscode, no network.
+// report as added, rejected with a reason, or unknown; nothing here stops at a bad row. A batch whose answer was
+// lost after it was sent (the service may have added it) is reconciled by reading the list back: each of its rows
+// is then added (found), rejected (not found) or, when the read-back fails too, unknown. Pure: no vscode; the
+// network is behind the functions the caller passes.
 import { checkField } from '../api/validation';
 import type { RecipientInput, SaveReceiverDetailResult } from '../api/types';
-import { describeError, errorDetails } from '../util/errors';
+import { describeError, errorDetails, outcomeUnknown } from '../util/errors';
 import { isBlank, toCsv, type CsvRecord } from './csv';
 import { english, type Translate } from './translate';
 
@@ -141,7 +144,11 @@ export interface ImportRun {
   added: RowOutcome[];
   /** Rows refused locally, by the service, or never sent; sorted by row. */
   rejected: RowOutcome[];
+  /** Rows of a batch whose answer was lost and whose read-back failed too: maybe added, maybe not; sorted by row. */
+  unknown: RowOutcome[];
   batchesSent: number;
+  /** Requests spent reading the list back after lost answers (one per row checked). */
+  readBackRequests: number;
   cancelled: boolean;
   /** Anything the service said that does not belong to one row (counts that do not add up, unknown addresses). */
   notes: string[];
@@ -155,6 +162,13 @@ export interface RunOptions {
   onProgress?(sent: number, total: number, batch: number, batchCount: number): void;
   /** Words the reasons and notes (shown in the import report); English by default. */
   t?: Translate;
+  /**
+   * Whether the list now holds this address (read back from the service), for the rows of a batch whose answer
+   * was lost. Throws when the list cannot be read. Without it such rows stay unknown.
+   */
+  isInList?(email: string): Promise<boolean>;
+  /** Read-backs in flight at once. */
+  readBackConcurrency?: number;
 }
 
 /** Why the service refused a row, in words that say what to do. */
@@ -166,7 +180,7 @@ function serviceReason(message: string, t: Translate): string {
 /** Sends the valid rows batch by batch and maps each batch's answer back to its rows. */
 export async function runImport(plan: ImportPlan, send: (batch: RecipientInput[]) => Promise<SaveReceiverDetailResult>, options: RunOptions = {}): Promise<ImportRun> {
   const t = options.t ?? english;
-  const run: ImportRun = { added: [], rejected: [...plan.rejected], batchesSent: 0, cancelled: false, notes: [] };
+  const run: ImportRun = { added: [], rejected: [...plan.rejected], unknown: [], batchesSent: 0, readBackRequests: 0, cancelled: false, notes: [] };
   const chunks = batches(plan.valid, options.batchSize);
   let sent = 0;
   for (const [index, chunk] of chunks.entries()) {
@@ -175,24 +189,79 @@ export async function runImport(plan: ImportPlan, send: (batch: RecipientInput[]
       for (const r of chunks.slice(index).flat()) run.rejected.push(outcome(r, t('Not sent: the import was cancelled before this row\'s batch.')));
       break;
     }
-    let result: SaveReceiverDetailResult;
+    let result: SaveReceiverDetailResult | undefined;
     try {
       run.batchesSent++;
       result = await send(chunk.map((r) => r.input));
     } catch (error) {
-      const text = describeError(errorDetails(error));
-      for (const r of chunk) run.rejected.push(outcome(r, t('Not added: the batch with rows {0}–{1} failed: {2}', chunk[0].row, chunk[chunk.length - 1].row, text)));
-      sent += chunk.length;
-      options.onProgress?.(sent, plan.valid.length, index + 1, chunks.length);
-      continue;
+      await batchFailed(run, chunk, error, index + 1, options, t);
     }
-    mapBatch(run, chunk, result, index + 1, t);
+    if (result) mapBatch(run, chunk, result, index + 1, t);
     sent += chunk.length;
     options.onProgress?.(sent, plan.valid.length, index + 1, chunks.length);
   }
-  run.rejected.sort((a, b) => a.row - b.row);
-  run.added.sort((a, b) => a.row - b.row);
+  for (const rows of [run.rejected, run.added, run.unknown]) rows.sort((a, b) => a.row - b.row);
   return run;
+}
+
+/** A batch without an answer: never sent, refused as a whole, or sent with its answer lost (then read back). */
+async function batchFailed(run: ImportRun, chunk: readonly PlannedRow[], error: unknown, batchNo: number, options: RunOptions, t: Translate): Promise<void> {
+  const details = errorDetails(error);
+  const first = chunk[0].row;
+  const last = chunk[chunk.length - 1].row;
+  if (!outcomeUnknown(details)) {
+    const reason = details.delivery === 'notSent'
+      ? t('Not sent: rows {0}–{1} never reached Direct Mail ({2}). Import them again.', first, last, details.message)
+      : t('Not added: the batch with rows {0}–{1} failed: {2}', first, last, describeError(details));
+    for (const r of chunk) run.rejected.push(outcome(r, reason));
+    return;
+  }
+  const lost = t('the connection broke after the batch with rows {0}–{1} was sent, so Direct Mail may have added it', first, last);
+  const { found, missing, unread, readError } = await readBack(run, chunk, options);
+  for (const r of found) run.added.push(outcome(r));
+  for (const r of missing) {
+    run.rejected.push(outcome(r, t('Not added: {0}, but reading the list back did not find this address. Import it again; Direct Mail refuses an address that is already in the list, so nothing is added twice.', lost)));
+  }
+  const unreadReason = readError === undefined
+    ? t('Unknown: {0}, and the list could not be read back to check. Look for the address in the list before importing it again.', lost)
+    : t('Unknown: {0}, and reading the list back failed too ({1}). Look for the address in the list before importing it again.', lost, readError);
+  for (const r of unread) run.unknown.push(outcome(r, unreadReason));
+  run.notes.push(t('Batch {0} (rows {1}–{2}): the answer was lost after sending ({3}); read back from the list: {4} found, {5} not found, {6} still unknown.',
+    batchNo, first, last, describeError(details), found.length, missing.length, unread.length));
+}
+
+/**
+ * Looks each row of a batch up in the list. QueryReceiverDetail filters by one keyword, so this asks once per
+ * address (the address itself, at most the 50 characters the keyword allows, compared exactly in the answer):
+ * a batch of n rows costs n small reads, whatever the size of the list. The alternatives cost more where it
+ * matters: a common part (the domain) matches every recipient of that domain, and reading the whole list costs
+ * one page per 100 recipients of lists that can hold many thousands. Lost answers are rare, so n reads on that
+ * path is the price of an exact answer. The first failed read stops the lookups: the network that lost the
+ * answer is likely still down, and the rows not yet checked stay unknown rather than cost more failing requests.
+ */
+async function readBack(run: ImportRun, chunk: readonly PlannedRow[], options: RunOptions): Promise<{ found: PlannedRow[]; missing: PlannedRow[]; unread: PlannedRow[]; readError?: string }> {
+  const found: PlannedRow[] = [];
+  const missing: PlannedRow[] = [];
+  const lookup = options.isInList;
+  if (!lookup) return { found, missing, unread: [...chunk] };
+  let readError: string | undefined;
+  let next = 0;
+  const checked = new Set<PlannedRow>();
+  const worker = async (): Promise<void> => {
+    while (readError === undefined && next < chunk.length) {
+      const row = chunk[next++];
+      run.readBackRequests++;
+      try {
+        (await lookup(row.email) ? found : missing).push(row);
+        checked.add(row);
+      } catch (error) {
+        readError ??= describeError(errorDetails(error));
+      }
+    }
+  };
+  const width = Math.max(1, Math.min(options.readBackConcurrency ?? 4, chunk.length));
+  await Promise.all(Array.from({ length: width }, worker));
+  return { found, missing, unread: chunk.filter((r) => !checked.has(r)), readError };
 }
 
 function mapBatch(run: ImportRun, chunk: readonly PlannedRow[], result: SaveReceiverDetailResult, batchNo: number, t: Translate): void {
@@ -216,7 +285,7 @@ function mapBatch(run: ImportRun, chunk: readonly PlannedRow[], result: SaveRece
 
 const outcome = (r: PlannedRow, reason?: string): RowOutcome => ({ row: r.row, email: r.email, values: r.values, ...(reason ? { reason } : {}) });
 
-/** Rejected rows as CSV: their row number and reason, then the row's values under the file's own header. */
+/** Rejected (or unknown) rows as CSV: their row number and reason, then the row's values under the file's own header. */
 export function rejectedCsv(header: readonly string[], rejected: readonly RowOutcome[]): string {
   return toCsv([['row', 'reason', ...header], ...rejected.map((r) => [String(r.row), r.reason ?? '', ...r.values])]);
 }

@@ -42,7 +42,7 @@ function quotaText(c: SendContext, t: Translate): string {
 
 function sendTypeText(c: SendContext, t: Translate): string {
   if (c.sendType === 'batch') {
-    return t('{0} is a batch address (for bulk mail to recipient lists), and Direct Mail does not let it send single mails here. Send the test from a trigger address, or create one with "Direct Mail: Create Sender Address" and send type Triggered.', c.sender);
+    return t('Direct Mail refused {0} for this send because of its send type: it is a batch address (for bulk mail to recipient lists). Send the test from a trigger address, or create one with "Direct Mail: Create Sender Address" and send type Triggered.', c.sender);
   }
   if (c.sendType === 'trigger') {
     return t('Direct Mail says the send type of {0} (trigger) does not fit this send. Trigger addresses send one-to-one mail; batch addresses send to recipient lists. Check the address in the Direct Mail console, or send from another trigger address.', c.sender);

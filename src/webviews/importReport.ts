@@ -1,5 +1,7 @@
-// The CSV import report panel: counts, the rejected rows with their reasons, the added rows, and "Copy rejected
-// rows as CSV". Reports live in memory (the last few imports); a panel restored after a window reload still
+// The CSV import report panel: counts, the rejected rows with their reasons, the rows whose outcome is unknown
+// (their batch's answer was lost and reading the list back could not tell), the added rows, and "Copy rejected
+// rows as CSV" / "Copy unknown rows as CSV" (unknown rows are kept apart: they must be checked before importing
+// them again, while rejected rows can be fixed and imported at once). Reports live in memory (the last few imports); a panel restored after a window reload still
 // shows the report its page saved, but copying needs the import to be run again.
 import * as vscode from 'vscode';
 import { rejectedCsv, type ImportRun } from '../model/recipientImport';
@@ -37,12 +39,14 @@ export function importReportView(report: ImportReport): ImportReportView {
     totalRows: report.totalRows,
     addedCount: run.added.length,
     rejectedCount: run.rejected.length,
+    unknownCount: run.unknown.length,
     batches: run.batchesSent,
     cancelled: run.cancelled,
     ignoredColumns: report.ignoredColumns,
     notes: run.notes,
     rejected: run.rejected.slice(0, REPORT_ROW_LIMIT).map(row),
     added: run.added.slice(0, REPORT_ROW_LIMIT).map(row),
+    unknown: run.unknown.slice(0, REPORT_ROW_LIMIT).map(row),
   };
 }
 
@@ -61,8 +65,14 @@ export class ImportReportController implements PanelController {
   }
 
   async handle(request: ToHostRequest): Promise<Outcome> {
-    if (request.type !== 'copyRejected') return { ok: false, message: vscode.l10n.t('The import report does not handle "{0}".', request.type) };
+    if (request.type !== 'copyRejected' && request.type !== 'copyUnknown') return { ok: false, message: vscode.l10n.t('The import report does not handle "{0}".', request.type) };
     if (!this.report) return { ok: false, message: vscode.l10n.t('This report is from an earlier window: run the import again to copy its rows.') };
+    if (request.type === 'copyUnknown') {
+      const { unknown } = this.report.run;
+      if (unknown.length === 0) return { ok: true, message: vscode.l10n.t('No row has an unknown outcome; nothing to copy.') };
+      await vscode.env.clipboard.writeText(rejectedCsv(this.report.header, unknown));
+      return { ok: true, message: vscode.l10n.t('Copied {0} rows with an unknown outcome as CSV (row, reason, then the columns of the file). Check the list before importing them again.', unknown.length) };
+    }
     const { rejected } = this.report.run;
     if (rejected.length === 0) return { ok: true, message: vscode.l10n.t('No row was rejected; nothing to copy.') };
     await vscode.env.clipboard.writeText(rejectedCsv(this.report.header, rejected));

@@ -18,6 +18,8 @@ export interface Outcome {
   fieldErrors?: Record<string, string>;
   /** IDs of a mail Direct Mail accepted. */
   sent?: { envId: string; requestId: string };
+  /** A send whose request left without a readable answer: the mail may or may not have gone out. */
+  unknownOutcome?: boolean;
   view?: PanelView;
 }
 
@@ -93,7 +95,7 @@ export class PanelHost implements vscode.Disposable {
       outcome = { ok: false, message: errorText(error) };
     }
     if (outcome.view) this.setView(outcome.view);
-    await this.post({ type: 'result', id: message.id, ok: outcome.ok, message: outcome.message, fieldErrors: outcome.fieldErrors, sent: outcome.sent });
+    await this.post({ type: 'result', id: message.id, ok: outcome.ok, message: outcome.message, fieldErrors: outcome.fieldErrors, sent: outcome.sent, unknownOutcome: outcome.unknownOutcome });
   }
 
   /** Sends the panel's data; loads it first when there is none yet or `reload` asks for fresh data. */

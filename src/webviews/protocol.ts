@@ -114,6 +114,8 @@ const importReportViewSchema = z.object({
   totalRows: z.number(),
   addedCount: z.number(),
   rejectedCount: z.number(),
+  /** Rows of a batch whose answer was lost and could not be checked by reading the list back. */
+  unknownCount: z.number(),
   batches: z.number(),
   cancelled: z.boolean(),
   /** Header columns that were not sent. */
@@ -121,6 +123,7 @@ const importReportViewSchema = z.object({
   notes: z.array(z.string()),
   rejected: z.array(reportRow).check(z.maxLength(REPORT_ROW_LIMIT)),
   added: z.array(reportRow).check(z.maxLength(REPORT_ROW_LIMIT)),
+  unknown: z.array(reportRow).check(z.maxLength(REPORT_ROW_LIMIT)),
 });
 export type ImportReportView = z.infer<typeof importReportViewSchema>;
 
@@ -150,6 +153,8 @@ export const toHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('submit'), id: requestId, values: formValues }),
   /** Import report: copy the rejected rows as CSV. */
   z.object({ type: z.literal('copyRejected'), id: requestId }),
+  /** Import report: copy the rows whose outcome is unknown as CSV. */
+  z.object({ type: z.literal('copyUnknown'), id: requestId }),
   /** Test email: copy an ID of the mail just sent. */
   z.object({ type: z.literal('copySent'), id: requestId, what: z.enum(['envId', 'requestId']) }),
 ]);
@@ -169,6 +174,8 @@ export const toViewSchema = z.discriminatedUnion('type', [
     fieldErrors: z.optional(z.record(z.string(), z.string())),
     /** A test email Direct Mail accepted: its IDs, shown with copy buttons. */
     sent: z.optional(z.object({ envId: z.string(), requestId: z.string() })),
+    /** A test email whose request left without a readable answer: it may or may not have been sent. */
+    unknownOutcome: z.optional(z.boolean()),
   }),
   z.object({ type: z.literal('error'), message: z.string() }),
 ]);

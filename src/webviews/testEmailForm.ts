@@ -113,7 +113,24 @@ export function testEmailForm(t: Translate = english): FormSpec {
   };
 }
 
+/**
+ * What the sender's send type means for a test mail, shown next to the sender before anything is sent; undefined
+ * for trigger addresses. The SDK's SingleSendMail model documents how the service treats a batch address there
+ * (UnSubscribeLinkType / UnSubscribeFilterLevel "default"): the mail goes out, but as bulk mail, so the test
+ * shows what a campaign looks like rather than a transactional mail. Hence a warning, not a block.
+ */
+export function senderNote(sendType: string, t: Translate = english): string | undefined {
+  if (sendType !== 'batch') return undefined;
+  return t('This is a batch address (bulk mail). Direct Mail sends a single mail from it as bulk mail: it adds an unsubscribe link for recipients at large webmail providers (Gmail, Yahoo, Outlook, Hotmail…) and skips recipients who unsubscribed from this sender. To test a transactional mail as your app sends it, use a trigger address.');
+}
+
+/** Sending the same values again from one form needs a change first: a second click must not send a second mail. */
+export function sendKey(values: FormValues): string {
+  return JSON.stringify(TEST_EMAIL_FORM_KEYS.map((k) => values[k] ?? ''));
+}
+
 /** The test-email form in English (field keys and limits for the extension's checks and tests). */
 export const TEST_EMAIL_FORM = testEmailForm();
+const TEST_EMAIL_FORM_KEYS = TEST_EMAIL_FORM.fields.map((f) => f.key);
 
 export type { FormValues };

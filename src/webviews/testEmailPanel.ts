@@ -1,8 +1,12 @@
 // The test-email form of one sender address: loads the sender (its send type) and the account's tags, checks
 // the typed values again, sends one SingleSendMail, and answers with the EnvId/RequestId or, when Direct Mail
 // refuses, an explanation of the refusal (send type, quota, unverified domain…) while the page keeps the input.
+// A send whose request left without a readable answer is reported as "may or may not have been sent" with what to
+// check, and the same values are not sent twice from one form: a repeat needs a change to any field first (the
+// page shows "Sent" on its button until then; this is the check the page cannot bypass).
 import * as vscode from 'vscode';
 import { isDirectMailError } from '../api/errors';
+import { errorDetails, outcomeUnknown } from '../util/errors';
 import type { SingleSendMailRequest } from '../api/types';
 import { explainSendRefusal, isQuotaRefusal, type SendContext } from '../model/sendRefusal';
 import { requireClient, type PanelClient, type WebviewDeps } from './deps';
@@ -10,7 +14,16 @@ import { pickerItems } from './formPanel';
 import { checkSpec, type FormValues } from './forms';
 import type { Outcome, PanelController } from './panelHost';
 import type { TestEmailView, ToHostRequest } from './protocol';
-import { recipientsOf, TEST_EMAIL_FORM, testEmailForm } from './testEmailForm';
+import { recipientsOf, sendKey, TEST_EMAIL_FORM, testEmailForm } from './testEmailForm';
+
+/** The last send from this form: its values (as sendKey) and what became of it. */
+interface LastSend {
+  key: string;
+  outcome: 'sent' | 'unknown';
+  /** Local time of the send, as shown. */
+  at: string;
+  envId?: string;
+}
 
 /** The typed values as a SingleSendMail request; the sender is the panel's, never a value from the page. */
 export function sendRequest(accountName: string, v: FormValues): SingleSendMailRequest {
@@ -30,6 +43,7 @@ export class TestEmailController implements PanelController {
   readonly title: string;
   private sendType = '';
   private sent: { envId: string; requestId: string } | undefined;
+  private last: LastSend | undefined;
 
   constructor(
     private readonly accountName: string,
@@ -76,17 +90,37 @@ export class TestEmailController implements PanelController {
     if (Object.keys(fieldErrors).length > 0) {
       return { ok: false, fieldErrors, message: vscode.l10n.t('Some fields need fixing; see the messages next to them.') };
     }
+    const key = sendKey(values);
+    if (this.last?.key === key) return this.notAgain(this.last);
     const client = await requireClient(this.deps);
     const req = sendRequest(this.accountName, values);
+    const at = new Date().toLocaleTimeString();
     try {
       const sent = await client.singleSendMail(req);
       this.sent = sent;
+      // The quota went down: the Account row and the account panel read it again, together.
+      void this.deps.store?.accountChanged();
+      this.last = { key, outcome: 'sent', at, envId: sent.envId };
       this.deps.log?.info?.(`Test email from ${this.accountName} accepted: EnvId ${sent.envId}, RequestId ${sent.requestId}`);
       const count = (req.toAddress as string[]).length;
       return { ok: true, sent, message: vscode.l10n.t('Direct Mail accepted the test email to {0} recipient(s).', count) };
     } catch (error) {
+      const details = errorDetails(error);
+      if (outcomeUnknown(details)) {
+        this.last = { key, outcome: 'unknown', at };
+        this.deps.log?.warn(`Test email from ${this.accountName}: outcome unknown (${details.action ?? 'SingleSendMail'}: ${details.code ?? ''} ${details.message})`);
+        return { ok: false, unknownOutcome: true, message: unknownText(at, details.requestId) };
+      }
       return this.refused(error, client, { sender: this.accountName, sendType: this.sendType || undefined, recipients: (req.toAddress as string[]).length, tagName: req.tagName });
     }
+  }
+
+  /** The answer to the same values again: nothing is sent. */
+  private notAgain(last: LastSend): Outcome {
+    const message = last.outcome === 'sent'
+      ? vscode.l10n.t('Not sent again: this exact mail was sent at {0} (EnvId {1}). Change any field to send another.', last.at, last.envId ?? '')
+      : vscode.l10n.t('Not sent again: this exact mail was sent at {0} and its outcome is unknown. Check the delivery log (or the recipient\'s inbox) first; to send it anyway, change any field.', last.at);
+    return { ok: false, message, unknownOutcome: last.outcome === 'unknown' || undefined };
   }
 
   /** The refusal in words, pointing at the field to change; codes without better words keep the service's message. */
@@ -102,4 +136,11 @@ export class TestEmailController implements PanelController {
     this.deps.log?.warn(`Test email from ${this.accountName} refused: ${error.code}${error.requestId ? ` (request ID ${error.requestId})` : ''}`);
     return { ok: false, message, fieldErrors: refusal.field ? { [refusal.field]: refusal.text } : undefined };
   }
+}
+
+/** What the page says when the send's answer was lost: it may have gone out, and what to check before resending. */
+function unknownText(at: string, requestId: string | undefined): string {
+  const lead = vscode.l10n.t('The test email may or may not have been sent: the request went out to Direct Mail, but the connection broke or timed out before the answer came, so no EnvId came back.');
+  const todo = vscode.l10n.t('Do not send it again blindly: first look for it in the delivery log in the Direct Mail console (sender, recipient and the time {0}) or in the recipient\'s inbox.', at);
+  return [lead, todo, requestId ? vscode.l10n.t('Request ID: {0}', requestId) : ''].filter(Boolean).join(' ');
 }

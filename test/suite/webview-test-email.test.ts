@@ -159,7 +159,7 @@ describe('Send test email', function () {
     await admin('POST', 'faults', { kind: 'apiError', code: 'InvalidMailAddressSendType.Malformed', message: 'The sendtype of the mail address is invalid.', actions: ['SingleSendMail'] });
     const { result, posted } = await submit(host, GOOD);
     assert.equal(result.ok, false);
-    assert.match(result.message ?? '', /^news@example\.com is a batch address .* Send the test from a trigger address/);
+    assert.match(result.message ?? '', /^Direct Mail refused news@example\.com for this send because of its send type: it is a batch address .* Send the test from a trigger address/);
     assert.match(result.message ?? '', /\(InvalidMailAddressSendType\.Malformed, request ID [0-9A-F-]{36}\)$/);
     // No new view: the page is not rebuilt, so everything typed stays in place.
     assert.deepEqual(posted.map((m) => m.type), ['result']);

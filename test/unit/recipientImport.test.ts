@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { RecipientInput, SaveReceiverDetailResult } from '../../src/api/types';
+import { DirectMailError } from '../../src/api/errors';
 import { parseCsv } from '../../src/model/csv';
 import { batches, ImportFileError, planImport, rejectedCsv, runImport } from '../../src/model/recipientImport';
 
@@ -114,5 +115,82 @@ describe('recipient import: batches and report', () => {
     const p = plan('email,UserName\nbad,Ann "A"\n');
     assert.equal(rejectedCsv(p.header, p.rejected),
       'row,reason,email,UserName\r\n2,"An email address must look like name@example.com (one ""@"" with text on both sides).",bad,"Ann ""A"""\r\n');
+  });
+});
+
+describe('recipient import: lost answers are read back', () => {
+  const csv = 'email,UserName\na@x.com,Ann\nb@x.com,Bob\nc@x.com,Cy\nd@x.com,Di\n';
+  /** What the client throws when the connection broke after SaveReceiverDetail was sent. */
+  const lostAnswer = (): DirectMailError => new DirectMailError({
+    action: 'SaveReceiverDetail', code: 'NetworkError', delivery: 'unknown', retryable: true,
+    message: 'The connection to dm.aliyuncs.com broke during SaveReceiverDetail (ECONNRESET). The change may or may not have been made; refresh to check before trying again.',
+  });
+
+  it('reads every row of a batch whose answer was lost: found rows are added, missing ones rejected with what to do', async () => {
+    const inList = new Set(['a@x.com', 'c@x.com']);
+    const asked: string[] = [];
+    const run = await runImport(plan(csv), async () => { throw lostAnswer(); }, {
+      isInList: async (email) => {
+        asked.push(email);
+        return inList.has(email);
+      },
+    });
+    assert.deepEqual(asked.sort(), ['a@x.com', 'b@x.com', 'c@x.com', 'd@x.com']);
+    assert.equal(run.readBackRequests, 4);
+    assert.deepEqual(rows(run.added), [[2, 'a@x.com', undefined], [4, 'c@x.com', undefined]]);
+    assert.deepEqual(run.rejected.map((r) => r.row), [3, 5]);
+    assert.equal(run.rejected[0].reason, 'Not added: the connection broke after the batch with rows 2–5 was sent, so Direct Mail may have added it, but reading the list back did not find this address. Import it again; Direct Mail refuses an address that is already in the list, so nothing is added twice.');
+    assert.deepEqual(run.unknown, []);
+    assert.equal(run.notes.length, 1);
+    assert.match(run.notes[0], /^Batch 1 \(rows 2–5\): the answer was lost after sending \(.*ECONNRESET.*\); read back from the list: 2 found, 2 not found, 0 still unknown\.$/);
+  });
+
+  it('rows it still cannot tell are unknown, and the first failed read stops the lookups', async () => {
+    let reads = 0;
+    const run = await runImport(plan(csv), async () => { throw lostAnswer(); }, {
+      readBackConcurrency: 1,
+      isInList: async (email) => {
+        reads++;
+        if (email === 'a@x.com') return true;
+        throw new DirectMailError({ action: 'QueryReceiverDetail', code: 'ServiceUnavailable', httpStatus: 503, message: 'Direct Mail had a temporary server problem while handling QueryReceiverDetail. Try again in a moment.' });
+      },
+    });
+    assert.equal(reads, 2, 'the rows after the failed read are not looked up');
+    assert.equal(run.readBackRequests, 2);
+    assert.deepEqual(rows(run.added), [[2, 'a@x.com', undefined]]);
+    assert.deepEqual(run.rejected, []);
+    assert.deepEqual(run.unknown.map((r) => r.row), [3, 4, 5]);
+    assert.match(run.unknown[0].reason ?? '', /^Unknown: the connection broke after the batch with rows 2–5 was sent, so Direct Mail may have added it, and reading the list back failed too \(Direct Mail had a temporary server problem .*Code: ServiceUnavailable.*\)\. Look for the address in the list before importing it again\.$/);
+    // Unknown rows keep their values for "Copy unknown rows as CSV".
+    assert.equal(rejectedCsv(['email', 'UserName'], run.unknown).split('\r\n')[1].endsWith(',b@x.com,Bob'), true);
+  });
+
+  it('without a way to read back, every row of the batch is unknown (never "not added")', async () => {
+    const run = await runImport(plan(csv), async () => { throw lostAnswer(); }, { batchSize: 2 });
+    assert.deepEqual(run.unknown.map((r) => r.row), [2, 3, 4, 5]);
+    assert.deepEqual(run.rejected, []);
+    assert.equal(run.readBackRequests, 0);
+  });
+
+  it('an unreadable 2xx answer to a write counts as lost; only the lost batch is read back', async () => {
+    let call = 0;
+    const send = async (batch: RecipientInput[]): Promise<SaveReceiverDetailResult> => {
+      if (++call === 2) throw new DirectMailError({ action: 'SaveReceiverDetail', code: 'InvalidResponse', httpStatus: 200, message: 'Direct Mail sent an unexpected response to SaveReceiverDetail: the body is not valid JSON.' });
+      return { successCount: batch.length, errorCount: 0, errors: [] };
+    };
+    const asked: string[] = [];
+    const run = await runImport(plan(csv), send, { batchSize: 2, isInList: async (email) => (asked.push(email), true) });
+    assert.deepEqual(asked.sort(), ['c@x.com', 'd@x.com']);
+    assert.deepEqual(run.added.map((r) => r.row), [2, 3, 4, 5]);
+  });
+
+  it('a batch that never left the machine is "not sent" with the reason, and nothing is read back', async () => {
+    const notSent = new DirectMailError({ action: 'SaveReceiverDetail', code: 'NetworkError', delivery: 'notSent', retryable: true, message: 'Could not reach Direct Mail at dm.aliyuncs.com (ECONNREFUSED). Check the network connection and the endpoint setting.' });
+    let reads = 0;
+    const run = await runImport(plan(csv), async () => { throw notSent; }, { isInList: async () => (reads++, true) });
+    assert.equal(reads, 0);
+    assert.deepEqual(run.unknown, []);
+    assert.deepEqual(run.rejected.map((r) => r.row), [2, 3, 4, 5]);
+    assert.equal(run.rejected[0].reason, 'Not sent: rows 2–5 never reached Direct Mail (Could not reach Direct Mail at dm.aliyuncs.com (ECONNREFUSED). Check the network connection and the endpoint setting.). Import them again.');
   });
 });

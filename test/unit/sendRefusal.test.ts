@@ -7,7 +7,7 @@ const trigger: SendContext = { ...batch, sender: 'noreply@example.com', sendType
 describe('Send refusal explanations', () => {
   it('explains a send-type refusal by the sender\'s own send type', () => {
     const forBatch = explainSendRefusal('InvalidMailAddressSendType.Malformed', batch)!;
-    assert.match(forBatch.text, /^news@example\.com is a batch address/);
+    assert.match(forBatch.text, /^Direct Mail refused news@example\.com for this send because of its send type: it is a batch address/);
     assert.match(forBatch.text, /Send the test from a trigger address/);
     assert.equal(forBatch.field, undefined);
     assert.match(explainSendRefusal('InvalidMailAddressSendType.Malformed', trigger)!.text, /send type of noreply@example\.com \(trigger\) does not fit/);

@@ -1,0 +1,95 @@
+// What each command does, in words for its failure notification ("Deleting the tag “news” failed: …"), and the
+// tree group where its result shows (the "Refresh" of an outcome-unknown notification refreshes that group).
+// The subject ("news") comes from the command's argument: a tree node's label, or the name or ID in an argument
+// object. Commands without an entry keep the error's own message.
+import * as vscode from 'vscode';
+import type { FailureSubject } from '../model/failureText';
+import type { GroupKind } from '../views/groupNode';
+
+interface CommandLabel {
+  /** With the subject when the argument names one, else the general words. */
+  doing(subject: string | undefined): string;
+  group?: GroupKind;
+}
+
+const t = vscode.l10n.t;
+
+const LABELS: Readonly<Record<string, CommandLabel>> = {
+  'directMail.createDomain': { group: 'domains', doing: (s) => (s ? t('Creating the domain “{0}”', s) : t('Creating the domain')) },
+  'directMail.verifyDomain': { group: 'domains', doing: (s) => (s ? t('Verifying the domain “{0}”', s) : t('Verifying the domain')) },
+  'directMail.deleteDomain': { group: 'domains', doing: (s) => (s ? t('Deleting the domain “{0}”', s) : t('Deleting the domain')) },
+  'directMail.setDomainPassword': { group: 'domains', doing: (s) => (s ? t('Setting the SMTP password of “{0}”', s) : t('Setting the domain\'s SMTP password')) },
+  'directMail.createMailAddress': { group: 'senders', doing: (s) => (s ? t('Creating the sender address “{0}”', s) : t('Creating the sender address')) },
+  'directMail.deleteMailAddress': { group: 'senders', doing: (s) => (s ? t('Deleting the sender address “{0}”', s) : t('Deleting the sender address')) },
+  'directMail.setMailAddressPassword': { group: 'senders', doing: (s) => (s ? t('Setting the SMTP password of “{0}”', s) : t('Setting the sender address\'s SMTP password')) },
+  'directMail.setReplyAddress': { group: 'senders', doing: (s) => (s ? t('Setting the reply-to address of “{0}”', s) : t('Setting the reply-to address')) },
+  'directMail.sendReplyVerification': { group: 'senders', doing: (s) => (s ? t('Sending the reply-to verification mail of “{0}”', s) : t('Sending the reply-to verification mail')) },
+  'directMail.approveReplyAddress': { group: 'senders', doing: () => t('Approving the reply-to address') },
+  'directMail.sendTestEmail': { doing: (s) => (s ? t('Opening the test email form of “{0}”', s) : t('Opening the test email form')) },
+  'directMail.createReceiver': { group: 'receivers', doing: (s) => (s ? t('Creating the recipient list “{0}”', s) : t('Creating the recipient list')) },
+  'directMail.deleteReceiver': { group: 'receivers', doing: (s) => (s ? t('Deleting the recipient list “{0}”', s) : t('Deleting the recipient list')) },
+  'directMail.addRecipient': { group: 'receivers', doing: (s) => (s ? t('Adding the recipient “{0}”', s) : t('Adding the recipient')) },
+  'directMail.importRecipients': { group: 'receivers', doing: (s) => (s ? t('Importing recipients into “{0}”', s) : t('Importing recipients')) },
+  'directMail.deleteRecipient': { group: 'receivers', doing: (s) => (s ? t('Removing the recipient “{0}”', s) : t('Removing the recipient')) },
+  'directMail.createTag': { group: 'tags', doing: (s) => (s ? t('Creating the tag “{0}”', s) : t('Creating the tag')) },
+  'directMail.renameTag': { group: 'tags', doing: (s) => (s ? t('Renaming the tag “{0}”', s) : t('Renaming the tag')) },
+  'directMail.deleteTag': { group: 'tags', doing: (s) => (s ? t('Deleting the tag “{0}”', s) : t('Deleting the tag')) },
+  'directMail.addProfile': { doing: () => t('Adding the profile') },
+  'directMail.importAliyunCliProfile': { doing: () => t('Importing the aliyun CLI profile') },
+  'directMail.useEnvironmentProfile': { doing: () => t('Using the credentials from the environment') },
+  'directMail.switchProfile': { doing: () => t('Switching the profile') },
+  'directMail.removeProfile': { doing: () => t('Removing the profile') },
+  'directMail.selectRegion': { doing: () => t('Switching the region') },
+};
+
+/** The shown names of the tree's groups (the same words as the tree). */
+export function groupName(kind: GroupKind): string {
+  switch (kind) {
+    case 'domains':
+      return t('Domains');
+    case 'senders':
+      return t('Sender Addresses');
+    case 'receivers':
+      return t('Recipient Lists');
+    case 'tags':
+      return t('Tags');
+  }
+}
+
+/** Argument fields that name what a command acts on, best first (a new name, like renameTag's, is not one). */
+const NAME_FIELDS = ['domainName', 'accountName', 'email', 'name', 'domainId', 'mailAddressId', 'receiverId', 'tagId'] as const;
+
+/** What the command acts on, as the user knows it: a tree node's label, or a name or ID from the argument. */
+export function subjectOf(args: readonly unknown[]): string | undefined {
+  const arg = args[0];
+  if (typeof arg === 'string') return arg.trim() || undefined;
+  if (!arg || typeof arg !== 'object') return undefined;
+  const node = arg as { treeItem?: () => vscode.TreeItem };
+  if (typeof node.treeItem === 'function') {
+    const label = node.treeItem().label;
+    const text = typeof label === 'string' ? label : label?.label;
+    return text || undefined;
+  }
+  for (const field of NAME_FIELDS) {
+    const value = (arg as Record<string, unknown>)[field];
+    if (typeof value === 'string' && value.trim()) return value.trim();
+  }
+  return undefined;
+}
+
+export interface CommandFailureSubject extends FailureSubject {
+  group?: GroupKind;
+}
+
+/** The failure subject of a command run with these arguments, or undefined for commands without words. */
+export function commandSubject(id: string, args: readonly unknown[]): CommandFailureSubject | undefined {
+  const label = LABELS[id];
+  if (!label) return undefined;
+  let subject: string | undefined;
+  try {
+    subject = subjectOf(args);
+  } catch {
+    subject = undefined;
+  }
+  return { doing: label.doing(subject?.slice(0, 120)), group: label.group, groupName: label.group ? groupName(label.group) : undefined };
+}
