@@ -16,6 +16,9 @@
 //   activationMs             how long activate() took
 //   services                 DirectMailServices, the registration point for other parts (see commands/registry.ts)
 //   panels                   the webview PanelManager
+//   store                    ResourceStore: what the tree and the panels show per resource (one state)
+//   treeRequests(id)         how many times the children of the node with this id were asked for (VS Code asks
+//                            again after a refresh for the nodes it keeps expanded)
 import * as vscode from 'vscode';
 import type { DirectMailClient } from './api';
 import { registerCopyCommands } from './commands/copyCommands';
@@ -35,6 +38,7 @@ import { refreshAndReveal } from './commands/treeUpdate';
 import { ProfileStore } from './credentials/profileStore';
 import { Session } from './credentials/session';
 import { ProfileStatusBar } from './credentials/statusBar';
+import { ResourceStore } from './model/resourceStore';
 import { Log } from './util/log';
 import { AutoVerifier } from './views/autoVerify';
 import type { TreeNode } from './views/node';
@@ -53,6 +57,8 @@ export interface DirectMailTestApi {
   autoVerifyActive(): boolean;
   services: DirectMailServices;
   panels: PanelManager;
+  store: ResourceStore;
+  treeRequests(id: string): number;
   /** How long activate() took (reported by the tests; no request is made during it). */
   activationMs: number;
 }
@@ -66,18 +72,33 @@ export function activate(context: vscode.ExtensionContext): DirectMailTestApi {
   const log = new Log();
   const profiles = new ProfileStore(context.globalState, context.secrets);
   const session = new Session(profiles, log, userAgent);
-  const tree = new ResourceTree(session);
+  const store = new ResourceStore((error) => log.error(`A view failed to update: ${String(error)}`));
+  // The store loads through the current connection's client (each call asks the session).
+  store.setSources({
+    account: () => session.requireClient().descAccountSummary(),
+    domain: (domainId, realTime) => session.requireClient().descDomain(domainId, { realTime }),
+  });
+  const scopeOf = (): string | undefined => {
+    const c = session.connection();
+    return c && JSON.stringify([c.profile.name, c.region, c.endpoint]);
+  };
+  store.reset(scopeOf());
+  // A resource gone (deleted here or elsewhere) changes the account's counts.
+  context.subscriptions.push({ dispose: store.onDidChange((change) => change.type === 'gone' && void store.accountChanged()).dispose });
+  const tree = new ResourceTree(session, store);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   const runner = new CommandRunner(log);
   const statusBar = new ProfileStatusBar(session);
   const autoVerifier = new AutoVerifier(tree, session, view as vscode.TreeView<unknown>, log);
-  context.subscriptions.push(log, profiles, session, tree, view, statusBar, autoVerifier);
+  context.subscriptions.push(log, profiles, session, tree, view, statusBar, autoVerifier, store);
 
   const setSignedIn = (): void => void vscode.commands.executeCommand('setContext', SIGNED_IN_CONTEXT, !!session.connection());
   setSignedIn();
   context.subscriptions.push(
     session.onDidChange(() => {
       setSignedIn();
+      // Facts of the old profile or region must not show as the new one's: the store starts over first.
+      store.reset(scopeOf());
       tree.refresh();
     }),
   );
@@ -85,7 +106,7 @@ export function activate(context: vscode.ExtensionContext): DirectMailTestApi {
   const register = (id: string, handler: (...args: unknown[]) => unknown, options?: { progress?: string }): void => {
     context.subscriptions.push(runner.register(id, handler, options));
   };
-  const commands: CommandContext = { session, profiles, tree, view, log, runner, userAgent, register };
+  const commands: CommandContext = { session, profiles, tree, store, view, log, runner, userAgent, register };
   context.subscriptions.push(trackLocalEndpoint());
   registerProfileCommands(commands);
   registerTreeCommands(commands);
@@ -98,8 +119,19 @@ export function activate(context: vscode.ExtensionContext): DirectMailTestApi {
   const panels = registerWebviews(context, {
     client: () => session.client(),
     log,
+    store,
+    connection: () => {
+      const c = session.connection();
+      return c && { profile: c.profile.name, region: c.region };
+    },
+    switchTo: async ({ profile, region }) => {
+      if (session.connection()?.profile.name !== profile) await vscode.commands.executeCommand('directMail.switchProfile', { name: profile });
+      if (session.connection()?.region !== region) await vscode.commands.executeCommand('directMail.selectRegion', { region });
+    },
     // The new item's node id ends with its key (domain, sender, list or tag ID), which the create returned.
     onCreated: (item) => {
+      // The account's resource counts changed too.
+      void store.accountChanged();
       const kind = item.kind === 'domain' ? 'domains' : item.kind === 'mailAddress' ? 'senders' : item.kind === 'receiver' ? 'receivers' : 'tags';
       return refreshAndReveal(commands, kind, item.id);
     },
@@ -124,6 +156,8 @@ export function activate(context: vscode.ExtensionContext): DirectMailTestApi {
     autoVerifyActive: () => autoVerifier.active,
     services,
     panels,
+    store,
+    treeRequests: (id) => tree.childrenRequests(id),
   };
 }
 

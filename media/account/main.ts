@@ -1,8 +1,9 @@
 // Account overview: quotas as bars, quota level, status in words, resource counts.
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '../common/base.css';
+import '../common/panel-state.css';
 import './account.css';
-import { formatTime, h, icon, notice, render } from '../common/dom';
+import { formatTime, h, icon, notice, ownerLine, render } from '../common/dom';
 import { request, startView } from '../common/host';
 import { l10n } from '../common/l10n';
 import type { AccountView } from '../../src/webviews/protocol';
@@ -51,6 +52,7 @@ function draw(): void {
   const v = view;
   render(
     h('h1', {}, l10n.t('Direct Mail account')),
+    ownerLine(v.owner),
     h('p', { id: 'status' }, h('span', { class: `badge ${v.statusOk ? 'ok' : 'bad'}` }, icon(v.statusOk ? 'pass' : 'warning'), v.statusOk ? l10n.t('Normal') : l10n.t('Attention')), ' ', v.statusText),
     h('div', { class: 'toolbar' }, refreshButton, h('span', { class: 'muted', id: 'updated' }, l10n.t('Updated {0}', formatTime(v.updatedAt)))),
     message && notice(message, 'error'),

@@ -1,8 +1,11 @@
-// DNS setup panel: every record a domain needs, copy buttons, and Verify.
+// DNS setup panel: every record a domain needs, copy buttons, and Verify. It shows which profile and region the
+// domain belongs to, says so when the domain is gone or another profile is active, and shows copy feedback as a
+// toast that floats over the page, so nothing under the pointer moves.
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '../common/base.css';
+import '../common/panel-state.css';
 import './dns.css';
-import { formatTime, h, icon, notice, render } from '../common/dom';
+import { formatTime, h, icon, notice, ownerBanner, ownerLine, render, toast } from '../common/dom';
 import { request, startView } from '../common/host';
 import { l10n, withNodes } from '../common/l10n';
 import type { CopyTarget, DnsRecordView, DnsView } from '../../src/webviews/protocol';
@@ -11,32 +14,65 @@ let view: DnsView | undefined;
 let message: { text: string; kind: 'info' | 'error' } | undefined;
 let busy = false;
 
-/** A record state's icon and word. */
+/**
+ * A record state's icon and word; the badge uses the same icons (pass-filled / error) for verified / not verified,
+ * as the sidebar does, so one look means one thing everywhere.
+ */
 function stateWords(state: DnsRecordView['state']): [string, string] {
   switch (state) {
     case 'pass':
-      return ['pass', l10n.t('Found')];
+      return ['pass-filled', l10n.t('Found')];
     case 'fail':
       return ['error', l10n.t('Missing or different')];
     case 'unknown':
-      return ['question', l10n.t('Not checked')];
+      return ['circle-outline', l10n.t('Not checked')];
+  }
+}
+
+/** The domain's state: the tree's icon and words. */
+function domainWords(v: DnsView): [string, string, string] {
+  const state = v.state ?? (v.verified ? 'verified' : 'unverified');
+  switch (state) {
+    case 'verified':
+      return ['pass-filled', l10n.t('Verified'), 'ok'];
+    case 'partly':
+      return ['warning', l10n.t('Partly verified'), 'warn'];
+    default:
+      return ['error', l10n.t('Not verified'), 'bad'];
   }
 }
 
 async function run(body: Parameters<typeof request>[0]): Promise<void> {
-  if (body.type !== 'copy') {
-    busy = true;
-    draw();
+  if (body.type === 'copy') {
+    const result = await request(body);
+    // Copy feedback floats (fixed position): the table does not move under the pointer.
+    toast(result.message ?? '', result.ok ? 'info' : 'error');
+    return;
   }
+  busy = true;
+  draw();
   const result = await request(body);
   busy = false;
   message = result.message ? { text: result.message, kind: result.ok ? 'info' : 'error' } : undefined;
   draw();
 }
 
-function copyButton(target: CopyTarget, label: string, index: number): HTMLElement {
-  const button = h('button', { class: 'icon-button', type: 'button', title: label, 'aria-label': label, 'data-copy': target, 'data-index': String(index) }, icon('copy'));
-  button.addEventListener('click', () => void run({ type: 'copy', target, index }));
+/** A labelled copy button (the visible word says what it copies; the accessible name says of which record). */
+function copyButton(target: 'host' | 'value' | 'record', record: DnsRecordView, index: number): HTMLElement {
+  const word = target === 'host' ? l10n.t('Host') : target === 'value' ? l10n.t('Value') : l10n.t('Record');
+  const label =
+    target === 'host'
+      ? l10n.t('Copy the host of the {0} record ({1})', record.purpose, record.host)
+      : target === 'value'
+        ? l10n.t('Copy the value of the {0} record', record.purpose)
+        : l10n.t('Copy the whole {0} record as a zone-file line', record.purpose);
+  const button = h(
+    'button',
+    { class: 'copy-button', type: 'button', title: label, 'aria-label': label, 'data-copy': target, 'data-index': String(index) },
+    icon('copy'),
+    h('span', {}, word),
+  );
+  button.addEventListener('click', () => void run({ type: 'copy', target: target as CopyTarget, index }));
   return button;
 }
 
@@ -47,20 +83,39 @@ function row(record: DnsRecordView, index: number): HTMLElement {
     { 'data-state': record.state },
     h('td', {}, h('strong', {}, record.purpose), record.required ? '' : h('div', { class: 'muted' }, l10n.t('optional'))),
     h('td', { class: 'mono' }, record.type),
-    h('td', { class: 'mono host', title: `${record.fqdn}.` }, record.host, ' ', copyButton('host', l10n.t('Copy host {0}', record.host), index)),
-    h('td', { class: 'mono value' }, h('span', { class: 'value-text' }, record.value), ' ', copyButton('value', l10n.t('Copy value'), index)),
+    h('td', { class: 'mono host', title: `${record.fqdn}.` }, record.host),
+    h('td', { class: 'mono value' }, h('span', { class: 'value-text' }, record.value)),
     h('td', { class: 'mono' }, record.priority ?? ''),
     h('td', { class: `state state-${record.state}` }, icon(stateIcon), ' ', stateWord),
-    h('td', {}, copyButton('record', l10n.t('Copy the whole record as a zone-file line'), index)),
+    h('td', { class: 'copy' }, copyButton('host', record, index), copyButton('value', record, index), copyButton('record', record, index)),
   );
 }
 
-function button(label: string, iconName: string, onClick: () => void, secondary = true): HTMLElement {
-  const b = h('vscode-button', { icon: iconName, secondary, disabled: busy }, label);
+function button(label: string, iconName: string, onClick: () => void, secondary = true, disabled = busy): HTMLElement {
+  const b = h('vscode-button', { icon: iconName, secondary, disabled }, label);
   b.addEventListener('click', () => {
-    if (!busy) onClick();
+    if (!busy && !disabled) onClick();
   });
   return b;
+}
+
+/** "Gone" or "another profile": what happened and the one thing to do about it. */
+function banner(v: DnsView): HTMLElement | undefined {
+  if (v.gone) {
+    return h(
+      'div',
+      { class: 'banner bad', role: 'alert', id: 'gone' },
+      icon('trash'),
+      h('span', {}, l10n.t('This domain no longer exists in Direct Mail. The records below are what it needed; nothing can be verified.')),
+      button(l10n.t('Close'), 'close', () => void request({ type: 'close' }), false, false),
+    );
+  }
+  return ownerBanner(
+    v.owner,
+    (owner, active) => l10n.t('This domain belongs to profile {0} in {1}; the active profile is {2} in {3}.', owner.profile, owner.region, active.profile, active.region),
+    () => void run({ type: 'switchBack' }),
+    () => void request({ type: 'close' }),
+  );
 }
 
 function draw(): void {
@@ -69,19 +124,23 @@ function draw(): void {
     return;
   }
   const v = view;
+  const [badgeIcon, badgeWord, badgeClass] = domainWords(v);
+  const frozen = !!v.gone || !!v.owner?.active;
   render(
     h('h1', {}, l10n.t('DNS setup: {0}', v.domainName)),
+    ownerLine(v.owner),
+    banner(v),
     h(
       'p',
       {},
-      h('span', { class: `badge ${v.verified ? 'ok' : 'bad'}`, id: 'domain-state' }, icon(v.verified ? 'verified-filled' : 'warning'), v.verified ? l10n.t('Verified') : l10n.t('Not verified')),
+      v.gone ? '' : h('span', { class: `badge ${badgeClass}`, id: 'domain-state' }, icon(badgeIcon), badgeWord),
       ' ',
       v.statusText,
     ),
     h(
       'div',
       { class: 'toolbar' },
-      button(busy ? l10n.t('Verifying\u2026') : l10n.t('Verify'), 'check-all', () => void run({ type: 'verify' }), false),
+      button(busy ? l10n.t('Verifying\u2026') : l10n.t('Verify'), 'check-all', () => void run({ type: 'verify' }), false, busy || frozen),
       button(l10n.t('Copy all (zone file)'), 'copy', () => void run({ type: 'copy', target: 'zone' })),
       button(l10n.t('Copy as table'), 'table', () => void run({ type: 'copy', target: 'table' })),
       h('span', { class: 'muted' }, v.checkedAt ? l10n.t('Last verified {0}', formatTime(v.checkedAt)) : l10n.t('Zone {0}', v.zone)),
@@ -89,8 +148,8 @@ function draw(): void {
     message && notice(message.text, message.kind),
     h(
       'table',
-      { class: 'records' },
-      h('thead', {}, h('tr', {}, ...[l10n.t('Purpose'), l10n.t('Type'), l10n.t('Host'), l10n.t('Value'), l10n.t('Priority'), l10n.t('State'), ''].map((t) => h('th', { scope: 'col' }, t)))),
+      { class: `records${frozen ? ' frozen' : ''}` },
+      h('thead', {}, h('tr', {}, ...[l10n.t('Purpose'), l10n.t('Type'), l10n.t('Host'), l10n.t('Value'), l10n.t('Priority'), l10n.t('State'), l10n.t('Copy')].map((t) => h('th', { scope: 'col' }, t)))),
       h('tbody', {}, ...v.records.map(row)),
     ),
     h(
@@ -115,6 +174,8 @@ function draw(): void {
 startView('dns', {
   view: (next) => {
     view = next;
+    // A new view answers any earlier failure (e.g. a reload after switching back).
+    if (message?.kind === 'error' && !busy) message = undefined;
     draw();
   },
   error: (text) => {

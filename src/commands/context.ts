@@ -2,6 +2,7 @@
 import type * as vscode from 'vscode';
 import type { ProfileStore } from '../credentials/profileStore';
 import type { Session } from '../credentials/session';
+import type { ResourceStore } from '../model/resourceStore';
 import type { Log } from '../util/log';
 import type { TreeNode } from '../views/node';
 import type { ResourceTree } from '../views/resourceTree';
@@ -11,6 +12,8 @@ export interface CommandContext {
   session: Session;
   profiles: ProfileStore;
   tree: ResourceTree;
+  /** What the tree and the panels show per resource: a command that learns something writes it here. */
+  store: ResourceStore;
   /** The Direct Mail view, to reveal an item after a change (absent where there is no view). */
   view?: vscode.TreeView<TreeNode>;
   log: Log;

@@ -13,7 +13,7 @@ import { askAndSend, hinted } from './askAndSend';
 import { confirmDestructive } from './confirm';
 import { argString, type CommandContext } from './context';
 import { pickDomain } from './pickers';
-import { refreshAndReveal } from './treeUpdate';
+import { reveal } from './treeUpdate';
 
 export interface VerifyResult {
   domainName: string;
@@ -74,7 +74,7 @@ async function deleteDomain(c: CommandContext, arg: unknown): Promise<string | u
   const ref = await domainRef(c, arg);
   if (!ref) return undefined;
   const client = c.session.requireClient();
-  const domainName = ref.domainName ?? (await client.descDomain(ref.domainId)).domainName;
+  const domainName = ref.domainName ?? (await c.store.track({ kind: 'domain', id: ref.domainId }, client.descDomain(ref.domainId))).domainName;
   // Asked before the question: nobody should type the name of a domain that cannot be deleted yet.
   const senders = await sendersOn(client, domainName);
   if (senders.length) throw new Error(sendersStayText(domainName, senders));
@@ -86,12 +86,14 @@ async function deleteDomain(c: CommandContext, arg: unknown): Promise<string | u
     args: arg,
   });
   if (!confirmed) return undefined;
+  const key = { kind: 'domain', id: ref.domainId } as const;
   await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Deleting {0}…', domainName) }, () =>
-    hinted(client.deleteDomain(ref.domainId), { 'InvalidDomainStatus.Malformed': sendersStayText(domainName, []) }),
+    hinted(c.store.track(key, client.deleteDomain(ref.domainId)), { 'InvalidDomainStatus.Malformed': sendersStayText(domainName, []) }),
   );
   c.log.info(`Domain ${domainName} (${ref.domainId}) deleted`);
+  // The row goes and an open DNS panel of the domain says it is gone.
+  c.store.markGone(key);
   void vscode.window.showInformationMessage(vscode.l10n.t('Deleted the domain {0}.', domainName));
-  await refreshAndReveal(c, 'domains');
   return ref.domainId;
 }
 
@@ -126,8 +128,9 @@ async function setDomainPassword(c: CommandContext, arg: unknown): Promise<strin
 
 async function verify(c: CommandContext, domainId: string): Promise<VerifyResult> {
   const client = c.session.requireClient();
-  const { domainStatus } = await client.checkDomain(domainId);
-  const detail = await client.descDomain(domainId, { realTime: true });
+  const { domainStatus } = await c.store.track({ kind: 'domain', id: domainId }, client.checkDomain(domainId));
+  // Through the store: the tree row and an open DNS panel show the new state at once.
+  const detail = await c.store.loadDomain(domainId, { realTime: true, force: true });
   const domainName = detail.domainName;
   const records = deriveDnsRecords(detail, vscode.l10n.t);
   const missing = records.filter((r) => r.state === 'fail');
@@ -150,7 +153,7 @@ async function verify(c: CommandContext, domainId: string): Promise<VerifyResult
   void shown.then((choice) => (choice === openSetup ? vscode.commands.executeCommand('directMail.openDnsPanel', { domainId }) : undefined));
   c.log.info(`CheckDomain ${domainName}: status ${domainStatus}`);
   for (const r of records) c.log.info(`  ${kindName(r)} ${r.type} ${r.host}: ${r.state}${r.state === 'fail' ? ` — ${r.explanation}` : ''}`);
-  await refreshAndReveal(c, 'domains', domainId);
+  await reveal(c, 'domains', domainId);
   return { domainName, domainStatus, records };
 }
 

@@ -36,11 +36,12 @@ async function deleteReceiver(c: CommandContext, arg: unknown): Promise<string |
     args: arg,
   });
   if (!ok) return undefined;
+  const key = { kind: 'receiver', id: list.receiverId } as const;
   await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Deleting {0}…', list.name) }, () =>
-    hinted(c.session.requireClient().deleteReceiver(list.receiverId), notFoundHints(list.name)),
+    hinted(c.store.track(key, c.session.requireClient().deleteReceiver(list.receiverId)), notFoundHints(list.name)),
   );
   c.log.info(`DeleteReceiver ${list.receiverId} (${list.name}) done`);
-  await refreshAndReveal(c, 'receivers');
+  c.store.markGone(key);
   return list.receiverId;
 }
 

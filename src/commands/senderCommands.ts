@@ -55,10 +55,11 @@ async function deleteSender(c: CommandContext, arg: unknown): Promise<string | u
     args: arg,
   });
   if (!confirmed) return undefined;
-  await hinted(c.session.requireClient().deleteMailAddress(s.mailAddressId), { 'InvalidMailAddress.NotFound': notFoundHint(s) });
+  const key = { kind: 'sender', id: s.mailAddressId } as const;
+  await hinted(c.store.track(key, c.session.requireClient().deleteMailAddress(s.mailAddressId)), { 'InvalidMailAddress.NotFound': notFoundHint(s) });
   c.log.info(`Sender address ${s.accountName} (${s.mailAddressId}) deleted`);
+  c.store.markGone(key);
   void vscode.window.showInformationMessage(vscode.l10n.t('Deleted the sender address {0}.', s.accountName));
-  await refreshAndReveal(c, 'senders');
   return s.mailAddressId;
 }
 
@@ -72,7 +73,7 @@ async function setPassword(c: CommandContext, arg: unknown): Promise<string | un
     check: (v) => checkField('smtpPassword', v),
     retype: vscode.l10n.t('Type the same password again to confirm it.'),
     progress: vscode.l10n.t('Setting the SMTP password of {0}…', s.accountName),
-  }, (password) => hinted(c.session.requireClient().modifyMailAddress({ mailAddressId: s.mailAddressId, password }), {
+  }, (password) => hinted(c.store.track({ kind: 'sender', id: s.mailAddressId }, c.session.requireClient().modifyMailAddress({ mailAddressId: s.mailAddressId, password })), {
     'InvalidMailAddress.NotFound': notFoundHint(s),
     'InvalidPassword.equalcurrent': vscode.l10n.t('This is already the SMTP password of {0}; choose a different one.', s.accountName),
   }).then(() => s.mailAddressId));
@@ -97,7 +98,7 @@ async function setReplyAddress(c: CommandContext, arg: unknown): Promise<string 
     progress: vscode.l10n.t('Setting the reply-to address of {0}…', s.accountName),
   }, async (typed) => {
     const replyAddress = typed.trim();
-    await hinted(c.session.requireClient().modifyMailAddress({ mailAddressId: s.mailAddressId, replyAddress }), { 'InvalidMailAddress.NotFound': notFoundHint(s) });
+    await hinted(c.store.track({ kind: 'sender', id: s.mailAddressId }, c.session.requireClient().modifyMailAddress({ mailAddressId: s.mailAddressId, replyAddress })), { 'InvalidMailAddress.NotFound': notFoundHint(s) });
     return replyAddress;
   });
   if (done === undefined) return undefined;

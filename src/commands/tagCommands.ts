@@ -47,7 +47,7 @@ async function renameTag(c: CommandContext, arg: unknown): Promise<string | unde
   }, async (tagName) => {
     // Unchanged: nothing to send.
     if (tagName === t.tagName) return tagName;
-    await hinted(c.session.requireClient().modifyTag({ tagId: t.tagId, tagName, tagDescription: t.tagDescription }), {
+    await hinted(c.store.track({ kind: 'tag', id: t.tagId }, c.session.requireClient().modifyTag({ tagId: t.tagId, tagName, tagDescription: t.tagDescription })), {
       'InvalidTag.NotFound': notFoundHint(t),
       'InvalidTagName.Duplicate': vscode.l10n.t('A tag named {0} already exists; choose another name.', tagName),
     });
@@ -55,6 +55,8 @@ async function renameTag(c: CommandContext, arg: unknown): Promise<string | unde
   });
   if (done === undefined || done === t.tagName) return done;
   c.log.info(`Tag ${shownName(t)} (${t.tagId}) renamed to ${done}`);
+  // The row shows the new name at once; the group is asked again for the order the service keeps.
+  c.store.put('tag', t.tagId, { tagId: t.tagId, tagName: done, tagDescription: t.tagDescription ?? '' });
   await refreshAndReveal(c, 'tags', t.tagId);
   return done;
 }
@@ -69,9 +71,10 @@ async function deleteTag(c: CommandContext, arg: unknown): Promise<string | unde
     args: arg,
   });
   if (!confirmed) return undefined;
-  await hinted(c.session.requireClient().deleteTag(t.tagId), { 'InvalidTag.NotFound': notFoundHint(t) });
+  const key = { kind: 'tag', id: t.tagId } as const;
+  await hinted(c.store.track(key, c.session.requireClient().deleteTag(t.tagId)), { 'InvalidTag.NotFound': notFoundHint(t) });
   c.log.info(`Tag ${shownName(t)} (${t.tagId}) deleted`);
+  c.store.markGone(key);
   void vscode.window.showInformationMessage(vscode.l10n.t('Deleted the tag {0}.', shownName(t)));
-  await refreshAndReveal(c, 'tags');
   return t.tagId;
 }

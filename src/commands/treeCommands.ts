@@ -50,8 +50,10 @@ export function registerTreeCommands(c: CommandContext): void {
     if (arg instanceof LoadMoreNode) await arg.load(arg.shown);
   });
 
+  // Retry on any error node brings back every part that failed (after an outage all groups failed together).
   c.register('directMail.retry', async (arg?: unknown) => {
-    if (arg instanceof ErrorNode) await arg.retry();
-    else if (arg instanceof AccountNode) await arg.load(true);
+    if (arg instanceof ErrorNode) await c.tree.retryFailed(() => arg.retry());
+    else if (arg instanceof AccountNode) await c.tree.retryFailed(() => arg.load(true));
+    else await c.tree.retryFailed();
   });
 }

@@ -5,6 +5,11 @@ import type { CommandContext } from './context';
 
 export async function refreshAndReveal(c: CommandContext, kind: GroupKind, key?: string): Promise<void> {
   c.tree.refreshGroup(kind);
+  await reveal(c, kind, key);
+}
+
+/** Selects the item again without re-querying (its row already shows the store's new facts). */
+export async function reveal(c: CommandContext, kind: GroupKind, key?: string): Promise<void> {
   const group = c.tree.group(kind);
   if (!group || key === undefined || !c.view?.visible) return;
   try {

@@ -1,5 +1,7 @@
 // Optional re-check of domains awaiting verification (CheckDomain) every `directMail.autoVerifyIntervalSeconds`
 // while the view is visible; it stops by itself when no domain is pending and starts again when one appears.
+// A changed status goes into the store (with DescDomain's records), so the row and an open DNS panel follow; a
+// successful check after an outage also brings back every part of the tree that failed.
 import * as vscode from 'vscode';
 import type { DomainSummary } from '../api/types';
 import type { Session } from '../credentials/session';
@@ -29,7 +31,11 @@ export class AutoVerifier implements vscode.Disposable {
 
   private pending(): DomainSummary[] {
     const loader = this.tree.group('domains')?.listing.loader;
-    return (loader?.items ?? []).filter((d) => domainStateOfSummary(d as DomainSummary) !== 'verified') as DomainSummary[];
+    const store = this.tree.store;
+    return ((loader?.items ?? []) as DomainSummary[])
+      .filter((d) => !store.isGone({ kind: 'domain', id: d.domainId }))
+      .map((d) => store.domain(d.domainId)?.summary ?? d)
+      .filter((d) => domainStateOfSummary(d) !== 'verified');
   }
 
   private schedule(): void {
@@ -45,13 +51,13 @@ export class AutoVerifier implements vscode.Disposable {
     const client = this.session.client();
     if (!client || pending.length === 0) return this.stop();
     this.running = true;
+    const store = this.tree.store;
     try {
-      let changed = false;
       for (const d of pending) {
-        const { domainStatus } = await client.checkDomain(d.domainId);
-        if (domainStatus !== d.domainStatus) changed = true;
+        const { domainStatus } = await store.track({ kind: 'domain', id: d.domainId }, client.checkDomain(d.domainId));
+        if (domainStatus !== d.domainStatus) await store.loadDomain(d.domainId, { realTime: true, force: true });
       }
-      if (changed) this.tree.refreshGroup('domains');
+      this.tree.succeeded();
     } catch (error) {
       this.log.warn(`Re-check of pending domains failed: ${(error as Error).message}`);
     } finally {

@@ -11,6 +11,8 @@ export interface ListingSpec<T> {
   node(item: T, parent: TreeNode): TreeNode;
   /** Shown when the list is empty. */
   emptyText(keyword: string | undefined): string;
+  /** True for an item known to be gone since its page arrived (deleted here or elsewhere): not shown. */
+  hidden?(item: T): boolean;
 }
 
 export class Listing<T> {
@@ -24,13 +26,28 @@ export class Listing<T> {
   /** Starts the first page (if needed) and re-renders the owner when it arrives. */
   prefetch(): void {
     if (this.loader.loaded || this.loader.loading || this.loader.error !== undefined) return;
-    void this.host.withViewProgress(() => this.loader.ensureLoaded()).then(() => this.host.changed(this.owner));
+    void this.host.withViewProgress(() => this.loader.ensureLoaded()).then(() => this.settled());
+  }
+
+  /** Re-renders the owner after a request; a success tells the host (which then retries what else failed). */
+  private settled(): void {
+    this.host.changed(this.owner);
+    if (this.loader.error === undefined && this.loader.loaded) this.host.succeeded();
+  }
+
+  /** The node shown for the item with this key, if it was shown. */
+  nodeByKey(key: string): TreeNode | undefined {
+    return this.nodes.get(key);
   }
 
   async children(): Promise<TreeNode[]> {
+    const fresh = !this.loader.loaded;
     await this.host.withViewProgress(() => this.loader.ensureLoaded());
     const loader = this.loader;
-    const out: TreeNode[] = loader.items.map((item) => this.nodeFor(item));
+    // Only a page that just arrived counts as a success (not one served from memory), so a re-render cannot
+    // start another round of retries.
+    if (fresh && loader.loaded && loader.error === undefined) this.host.succeeded();
+    const out: TreeNode[] = loader.items.filter((item) => !this.spec.hidden?.(item)).map((item) => this.nodeFor(item));
     const base = this.owner.id;
     if (loader.error !== undefined) {
       out.push(new ErrorNode(`${base}/error`, loader.error, () => this.retry(), this.owner));
@@ -46,13 +63,13 @@ export class Listing<T> {
   async loadMore(shownWhenClicked?: number): Promise<void> {
     if (shownWhenClicked !== undefined && shownWhenClicked !== this.loader.items.length && !this.loader.loading) return;
     await this.host.withViewProgress(() => this.loader.loadMore());
-    this.host.changed(this.owner);
+    this.settled();
   }
 
   async retry(): Promise<void> {
     this.host.changed(this.owner);
     await this.host.withViewProgress(() => this.loader.retry());
-    this.host.changed(this.owner);
+    this.settled();
   }
 
   /** Forgets the loaded pages (and item nodes), keeping the filter. */

@@ -1,10 +1,14 @@
 // The shape every node of the Direct Mail tree has, and the small nodes shared by all groups: a message, an error
 // with Retry, and "Load more".
 import * as vscode from 'vscode';
+import type { ResourceStore } from '../model/resourceStore';
 import { describeError, errorDetails, type ErrorDetails } from '../util/errors';
 
 export interface TreeNode {
-  /** Stable within one connection; used as the TreeItem id. */
+  /**
+   * Used as the TreeItem id, so VS Code keeps expansion and selection across a refresh, a filter and a region
+   * switch: the same resource keeps the same id (kind and key, never a counter or the connection).
+   */
   readonly id: string;
   readonly parent?: TreeNode;
   treeItem(): vscode.TreeItem;
@@ -16,6 +20,10 @@ export interface TreeHost {
   changed(node?: TreeNode): void;
   /** Shows the view's progress bar while the work runs. */
   withViewProgress<T>(work: () => Promise<T>): Promise<T>;
+  /** A request of the tree succeeded: Direct Mail answers again, so every part that failed is retried. */
+  succeeded(): void;
+  /** What the extension knows per resource; nodes render from it. */
+  readonly store: ResourceStore;
 }
 
 export class MessageNode implements TreeNode {
@@ -50,6 +58,7 @@ export class ErrorNode implements TreeNode {
       true,
     );
     item.command = { command: 'directMail.retry', title: vscode.l10n.t('Retry'), arguments: [this] };
+    item.accessibilityInformation = { label: vscode.l10n.t('Error: {0}. Press Enter to retry.', [message, code].filter(Boolean).join(', ')), role: 'treeitem' };
     return item;
   }
 }

@@ -20,6 +20,7 @@ export function receiversSpec(client: () => DirectMailClient, host: TreeHost, pa
       numberedPage(await client().queryReceivers({ keyword, pageNo: typeof cursor === 'number' ? cursor : 1, pageSize: size }, { signal })),
     key: (r) => r.receiverId,
     node: (r, parent) => new ReceiverListNode(r, parent, client, host, pageSize),
+    hidden: (r) => host.store.isGone({ kind: 'receiver', id: r.receiverId }),
     emptyText: (keyword) => (keyword ? vscode.l10n.t('No recipient list matches "{0}".', keyword) : vscode.l10n.t('No recipient lists yet.')),
   };
 }
@@ -28,7 +29,8 @@ export class ReceiverListNode implements TreeNode {
   readonly id: string;
   readonly listing: Listing<Recipient>;
 
-  constructor(readonly receiver: Receiver, readonly parent: TreeNode, client: () => DirectMailClient, host: TreeHost, pageSize: () => number) {
+  constructor(private readonly initial: Receiver, readonly parent: TreeNode, client: () => DirectMailClient, private readonly host: TreeHost, pageSize: () => number) {
+    const receiver = initial;
     this.id = `${parent.id}/${receiver.receiverId}`;
     this.listing = new Listing<Recipient>(this, host, {
       pageSize,
@@ -40,6 +42,11 @@ export class ReceiverListNode implements TreeNode {
       node: (r, parent) => new RecipientNode(r, parent),
       emptyText: () => vscode.l10n.t('No recipients in this list yet.'),
     });
+  }
+
+  /** The list as the store knows it now (its count after an import shows here at once). */
+  get receiver(): Receiver {
+    return this.host.store.get('receiver', this.initial.receiverId) ?? this.initial;
   }
 
   treeItem(): vscode.TreeItem {

@@ -4,9 +4,9 @@ import type { DirectMailClient } from '../api';
 import { MailAddressStatus, ReplyStatus, type MailAddress } from '../api/types';
 import { numberedPage } from '../model/pagedLoader';
 import type { GroupSpec } from './groupNode';
-import { escapeMd, icon, type TreeNode } from './node';
+import { escapeMd, icon, type TreeHost, type TreeNode } from './node';
 
-export function sendersSpec(client: () => DirectMailClient, pageSize: () => number): GroupSpec<MailAddress> {
+export function sendersSpec(client: () => DirectMailClient, host: TreeHost, pageSize: () => number): GroupSpec<MailAddress> {
   return {
     kind: 'senders',
     label: vscode.l10n.t('Sender Addresses'),
@@ -15,18 +15,25 @@ export function sendersSpec(client: () => DirectMailClient, pageSize: () => numb
     fetch: async ({ cursor, pageSize: size, keyword, signal }) =>
       numberedPage(await client().queryMailAddresses({ keyword, pageNo: typeof cursor === 'number' ? cursor : 1, pageSize: size }, { signal })),
     key: (a) => a.mailAddressId,
-    node: (a, parent) => new SenderNode(a, parent),
+    node: (a, parent) => new SenderNode(a, parent, host),
+    hidden: (a) => host.store.isGone({ kind: 'sender', id: a.mailAddressId }),
     emptyText: (keyword) => (keyword ? vscode.l10n.t('No sender address matches "{0}".', keyword) : vscode.l10n.t('No sender addresses yet.')),
   };
 }
 
-export const sendTypeText = (type: string): string => (type === 'batch' ? vscode.l10n.t('batch') : vscode.l10n.t('trigger'));
+export const sendTypeText = (type: string, raw?: string): string =>
+  (type === 'batch' ? vscode.l10n.t('batch') : type === 'unknown' ? vscode.l10n.t('unknown ({0})', raw ?? '') : vscode.l10n.t('trigger'));
 
 export class SenderNode implements TreeNode {
   readonly id: string;
 
-  constructor(readonly address: MailAddress, readonly parent: TreeNode) {
-    this.id = `${parent.id}/${address.mailAddressId}`;
+  constructor(private readonly initial: MailAddress, readonly parent: TreeNode, private readonly host?: TreeHost) {
+    this.id = `${parent.id}/${initial.mailAddressId}`;
+  }
+
+  /** The address as the store knows it now (a reply-to change shows here at once). */
+  get address(): MailAddress {
+    return this.host?.store.get('sender', this.initial.mailAddressId) ?? this.initial;
   }
 
   replyText(): string {
@@ -40,7 +47,7 @@ export class SenderNode implements TreeNode {
     const a = this.address;
     const item = new vscode.TreeItem(a.accountName, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    item.description = [sendTypeText(a.sendtype), this.replyText()].filter(Boolean).join(' · ');
+    item.description = [sendTypeText(a.sendtype, a.unknownValues?.Sendtype), this.replyText()].filter(Boolean).join(' · ');
     const frozen = a.accountStatus === MailAddressStatus.Frozen;
     item.iconPath = frozen ? icon('lock', 'list.errorForeground') : icon(a.sendtype === 'batch' ? 'mail' : 'zap');
     item.contextValue = `sender.${a.sendtype}`;
@@ -61,6 +68,12 @@ export class SenderNode implements TreeNode {
       '',
       `ID ${escapeMd(a.mailAddressId)}`,
     ].join('\n'));
+    // Enter opens the test-email form of this address.
+    item.command = { command: 'directMail.sendTestEmail', title: vscode.l10n.t('Send Test Email'), arguments: [this] };
+    item.accessibilityInformation = {
+      label: [vscode.l10n.t('Sender address {0}', a.accountName), sendTypeText(a.sendtype, a.unknownValues?.Sendtype), frozen ? vscode.l10n.t('frozen') : '', this.replyText()].filter(Boolean).join(', '),
+      role: 'treeitem',
+    };
     return item;
   }
 }

@@ -4,9 +4,9 @@ import type { DirectMailClient } from '../api';
 import type { Tag } from '../api/types';
 import { numberedPage } from '../model/pagedLoader';
 import type { GroupSpec } from './groupNode';
-import { escapeMd, icon, type TreeNode } from './node';
+import { escapeMd, icon, type TreeHost, type TreeNode } from './node';
 
-export function tagsSpec(client: () => DirectMailClient, pageSize: () => number): GroupSpec<Tag> {
+export function tagsSpec(client: () => DirectMailClient, host: TreeHost, pageSize: () => number): GroupSpec<Tag> {
   return {
     kind: 'tags',
     label: vscode.l10n.t('Tags'),
@@ -15,7 +15,8 @@ export function tagsSpec(client: () => DirectMailClient, pageSize: () => number)
     fetch: async ({ cursor, pageSize: size, keyword, signal }) =>
       numberedPage(await client().queryTags({ keyword, pageNo: typeof cursor === 'number' ? cursor : 1, pageSize: size }, { signal })),
     key: (t) => t.tagId,
-    node: (t, parent) => new TagNode(t, parent),
+    node: (t, parent) => new TagNode(t, parent, host),
+    hidden: (t) => host.store.isGone({ kind: 'tag', id: t.tagId }),
     emptyText: (keyword) => (keyword ? vscode.l10n.t('No tag matches "{0}".', keyword) : vscode.l10n.t('No tags yet.')),
   };
 }
@@ -23,8 +24,13 @@ export function tagsSpec(client: () => DirectMailClient, pageSize: () => number)
 export class TagNode implements TreeNode {
   readonly id: string;
 
-  constructor(readonly tag: Tag, readonly parent: TreeNode) {
-    this.id = `${parent.id}/${tag.tagId}`;
+  constructor(private readonly initial: Tag, readonly parent: TreeNode, private readonly host?: TreeHost) {
+    this.id = `${parent.id}/${initial.tagId}`;
+  }
+
+  /** The tag as the store knows it now (a rename shows here at once). */
+  get tag(): Tag {
+    return this.host?.store.get('tag', this.initial.tagId) ?? this.initial;
   }
 
   treeItem(): vscode.TreeItem {

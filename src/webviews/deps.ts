@@ -12,6 +12,7 @@ import type {
   SingleSendMailResult,
   Tag,
 } from '../api/types';
+import type { ResourceStore } from '../model/resourceStore';
 import type { PanelLog } from './panelHost';
 import type { FormKind } from './protocol';
 
@@ -48,7 +49,25 @@ export interface WebviewDeps {
    * `directMail.refresh` command.
    */
   onCreated?(item: CreatedItem): Promise<void> | void;
+  /**
+   * What the extension knows per resource, shared with the tree: panels read and write it, so a verify here shows
+   * in the tree and a send elsewhere shows here. Without it (tests of the panels alone) the panels share their own.
+   */
+  store?: ResourceStore;
+  /** The active profile and region (undefined when signed out); panels show it and follow a switch. */
+  connection?(): ConnectionRef | undefined;
+  /** Makes a profile and region active again ("Switch back" in a panel of another profile or region). */
+  switchTo?(owner: ConnectionRef): Promise<void>;
 }
+
+/** A profile and region, as panels show them. */
+export interface ConnectionRef {
+  profile: string;
+  region: string;
+}
+
+export const sameConnection = (a: ConnectionRef | undefined, b: ConnectionRef | undefined): boolean =>
+  !!a && !!b && a.profile === b.profile && a.region === b.region;
 
 export const NOT_SIGNED_IN = 'Sign in to Direct Mail first: add or select a profile in the Direct Mail view.';
 

@@ -28,6 +28,12 @@ export interface PanelController {
   readonly title: string;
   load(): Promise<PanelView>;
   handle(request: ToHostRequest): Promise<Outcome>;
+  /**
+   * Re-renders from the extension's one state: `render` is called with a fresh view whenever what the panel shows
+   * changed elsewhere (a verify in the tree, a send, a delete, a profile switch); `fail` when reloading for such a
+   * change failed (e.g. signed out), so the page does not keep showing another account's data as current.
+   */
+  watch?(render: (view: PanelView) => void, fail: (error: unknown) => void): vscode.Disposable;
 }
 
 /** Where ignored messages and failures are written (the extension's log channel in production). */
@@ -71,6 +77,14 @@ export class PanelHost implements vscode.Disposable {
       panel.onDidDispose(() => this.dispose()),
       this.posted,
     );
+    const watching = controller.watch?.(
+      (view) => this.setView(view),
+      (error) => {
+        this.view = undefined;
+        void this.post({ type: 'error', message: errorText(error) });
+      },
+    );
+    if (watching) this.subscriptions.push(watching);
   }
 
   /** Handles one message from the page. Anything not in the protocol is logged and dropped. */
@@ -85,6 +99,12 @@ export class PanelHost implements vscode.Disposable {
     const message = parsed.data;
     if (message.type === 'ready') {
       await this.show(false);
+      return;
+    }
+    if (message.type === 'close') {
+      // Offered by a panel whose resource is gone; every panel can be closed this way.
+      await this.post({ type: 'result', id: message.id, ok: true });
+      this.panel.dispose();
       return;
     }
     let outcome: Outcome;

@@ -1,8 +1,9 @@
 // Opens panels (one per domain, one account overview, one per form kind) and revives them after a
 // window reload from the state the page saved.
 import * as vscode from 'vscode';
+import { ResourceStore } from '../model/resourceStore';
 import { AccountPanelController } from './accountPanel';
-import type { WebviewDeps } from './deps';
+import { requireClient, type WebviewDeps } from './deps';
 import { DnsPanelController } from './dnsPanel';
 import { FormPanelController } from './formPanel';
 import { webviewOptions } from './html';
@@ -24,11 +25,23 @@ const consoleLog: PanelLog = { warn: (m) => console.warn(m), error: (m) => conso
 
 export class PanelManager implements vscode.Disposable {
   private readonly hosts = new Map<string, PanelHost>();
+  /** The extension's store (shared with the tree), or the panels' own when none was handed in. */
+  readonly store: ResourceStore;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly deps: WebviewDeps,
-  ) {}
+  ) {
+    if (deps.store) {
+      this.store = deps.store;
+    } else {
+      this.store = new ResourceStore();
+      this.store.setSources({
+        account: async () => (await requireClient(deps)).descAccountSummary(),
+        domain: async (domainId, realTime) => (await requireClient(deps)).descDomain(domainId, { realTime }),
+      });
+    }
+  }
 
   private get log(): PanelLog {
     return this.deps.log ?? consoleLog;
@@ -37,9 +50,9 @@ export class PanelManager implements vscode.Disposable {
   private controllerFor(key: PanelKey): PanelController {
     switch (key.panel) {
       case 'dns':
-        return new DnsPanelController(key.domainId, this.deps);
+        return new DnsPanelController(key.domainId, this.deps, this.store);
       case 'account':
-        return new AccountPanelController(this.deps);
+        return new AccountPanelController(this.deps, this.store);
       case 'form':
         return new FormPanelController(key.form, this.deps, async (domainId) => {
           this.open({ panel: 'dns', domainId });

@@ -36,6 +36,17 @@ const dnsRecordSchema = z.object({
 });
 export type DnsRecordView = z.infer<typeof dnsRecordSchema>;
 
+/**
+ * Which profile and region a panel's data belongs to (shown in the panel). `active` is set when another profile or
+ * region is active now: the panel then says so and offers to switch back instead of acting on the wrong account.
+ */
+const panelOwnerSchema = z.object({
+  profile: z.string(),
+  region: z.string(),
+  active: z.optional(z.object({ profile: z.string(), region: z.string() })),
+});
+export type PanelOwner = z.infer<typeof panelOwnerSchema>;
+
 const dnsViewSchema = z.object({
   panel: z.literal('dns'),
   domainId: z.string(),
@@ -45,6 +56,11 @@ const dnsViewSchema = z.object({
   statusText: z.string(),
   records: z.array(dnsRecordSchema),
   checkedAt: z.optional(z.string()),
+  /** The domain's state in the tree's words and icon: verified, partly verified or not verified. */
+  state: z.optional(z.enum(['verified', 'partly', 'unverified'])),
+  /** Direct Mail answered that the domain no longer exists: the panel says so and offers to close. */
+  gone: z.optional(z.boolean()),
+  owner: z.optional(panelOwnerSchema),
 });
 export type DnsView = z.infer<typeof dnsViewSchema>;
 
@@ -67,6 +83,7 @@ const accountViewSchema = z.object({
   }),
   /** ISO time of the last successful load. */
   updatedAt: z.string(),
+  owner: z.optional(panelOwnerSchema),
 });
 export type AccountView = z.infer<typeof accountViewSchema>;
 
@@ -151,6 +168,10 @@ export const toHostSchema = z.discriminatedUnion('type', [
     index: z.optional(z.number().check(z.int(), z.nonnegative())),
   }),
   z.object({ type: z.literal('submit'), id: requestId, values: formValues }),
+  /** Close this panel (offered when its resource is gone). */
+  z.object({ type: z.literal('close'), id: requestId }),
+  /** Make the panel's profile and region active again (offered when another one is active). */
+  z.object({ type: z.literal('switchBack'), id: requestId }),
   /** Import report: copy the rejected rows as CSV. */
   z.object({ type: z.literal('copyRejected'), id: requestId }),
   /** Import report: copy the rows whose outcome is unknown as CSV. */
