@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { request } from 'node:http';
 import { DirectMailClient } from '../../src/api';
-import { buildRequest } from '../../src/api/request';
+import { buildRequest, type RpcCall } from '../../src/api/request';
 import { Verifier } from './auth';
 import type { SignedRequest } from './auth';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET } from './credentials';
@@ -171,10 +171,11 @@ describe('emulator signature verifier: a form body signs its content-type', () =
 
   it("the client's SaveReceiverDetail and SingleSendMail requests list content-type among the signed headers", () => {
     const ctx = { host: new URL(emulator.url).host, regionId: 'cn-hangzhou', credentials: demo, signatureVersion: 'v3' as const, userAgent: 'test' };
-    for (const call of [
+    const calls: RpcCall[] = [
       { action: 'SaveReceiverDetail', query: { ReceiverId: 'r1' }, body: { Detail: '[{"e":"a@example.com"}]' } },
       { action: 'SingleSendMail', query: {}, body: { AccountName: 'noreply@example.com', Subject: 'Hi', ToAddress: 'a@example.com' } },
-    ]) {
+    ];
+    for (const call of calls) {
       const built = buildRequest(call, ctx);
       assert.equal(built.headers['content-type'], 'application/x-www-form-urlencoded', call.action);
       const auth = readAuthorization(built.headers.authorization);
@@ -207,7 +208,7 @@ describe('emulator signature verifier: a form body signs its content-type', () =
     };
     headers['x-acs-content-sha256'] = (await import('node:crypto')).createHash('sha256').update(body).digest('hex');
     const sign = (names: string[], nonce: string): Record<string, string> => {
-      const h = { ...headers, 'x-acs-signature-nonce': nonce };
+      const h: Record<string, string> = { ...headers, 'x-acs-signature-nonce': nonce };
       const all = [...names, 'x-acs-signature-nonce'];
       const e = expectedV3({ method: 'POST', pathname: '/', query: {}, headers: Object.fromEntries(Object.entries(h).map(([n, v]) => [n, [v]])), signedHeaderNames: all, hashedPayload: h['x-acs-content-sha256'], accessKeySecret: demo.accessKeySecret });
       return { ...h, authorization: `ACS3-HMAC-SHA256 Credential=${demo.accessKeyId},SignedHeaders=${[...all].sort().join(';')},Signature=${e.signature}` };
