@@ -4,6 +4,7 @@ import type { Socket } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { STATUS_CODES } from 'node:http';
 import type { Dispatcher, buildConnector as BuildConnector } from 'undici';
+import apiConnect from 'undici/lib/api/api-connect.js';
 import buildConnector from 'undici/lib/core/connect.js';
 import EnvHttpProxyAgent from 'undici/lib/dispatcher/env-http-proxy-agent.js';
 import Pool from 'undici/lib/dispatcher/pool.js';
@@ -144,7 +145,8 @@ export function createDispatcher(origin: string, options: NetworkOptions, limits
     requestTls: tlsOptions,
     proxyTls: { secureContext, rejectUnauthorized: strict, timeout: limits.connectTimeoutMs },
     // The Pool that speaks to the proxy: its CONNECT answer must come within the connect timeout.
-    clientFactory: (url: URL, o: object) => new Pool(url, { ...o, headersTimeout: limits.connectTimeoutMs }),
+    // (The tunnel is opened with the Dispatcher API's connect(), which the bare Pool module lacks: it is lent here.)
+    clientFactory: (url: URL, o: object) => Object.assign(new Pool(url, { ...o, headersTimeout: limits.connectTimeoutMs }), { connect: apiConnect }),
     // One Pool per target origin; a tunnelled one names the proxy in its failures.
     factory: (target: string | URL, o: object) => {
       const connect = (o as { connect: Connector }).connect;

@@ -15,3 +15,8 @@ declare module 'undici/lib/core/connect.js' {
   const build: typeof buildConnector;
   export = build;
 }
+declare module 'undici/lib/api/api-connect.js' {
+  import type { Dispatcher } from 'undici';
+  const connect: Dispatcher['connect'];
+  export = connect;
+}

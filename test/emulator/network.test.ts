@@ -1,0 +1,201 @@
+// The client on company networks, over real sockets: through a real proxy (tinyproxy) with an explicit proxy and
+// with the proxy environment variables, bypassed for noProxy hosts, refused by the proxy (407, 403) or with the proxy
+// down; against the emulator's HTTPS with a certificate it does not trust, then trusts (extra CA, NODE_EXTRA_CA_CERTS).
+import { strict as assert } from 'node:assert';
+import { DirectMailClient, DirectMailError } from '../../src/api';
+import type { ClientOptions, RequestLogEntry } from '../../src/api';
+import { proxyEnvironment } from '../../src/api/network';
+import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET } from './credentials';
+import { freePort, startProxy } from './proxy';
+import type { TestProxy } from './proxy';
+import { startEmulator } from './server';
+import type { Emulator } from './server';
+
+const DEMO = { accessKeyId: DEMO_ACCESS_KEY_ID, accessKeySecret: DEMO_ACCESS_KEY_SECRET };
+
+describe('Client networks: proxies and certificates', function () {
+  this.timeout(60_000);
+  let plain: Emulator;
+  let secure: Emulator;
+  let proxy: TestProxy;
+  const clients: DirectMailClient[] = [];
+  const log: RequestLogEntry[] = [];
+
+  function client(endpoint: string, options: Partial<ClientOptions> = {}): DirectMailClient {
+    const c = new DirectMailClient({ region: 'cn-hangzhou', endpoint, credentials: DEMO, retryBaseDelayMs: 5, onLog: (e) => log.push(e), ...options });
+    clients.push(c);
+    return c;
+  }
+
+  async function failure(promise: Promise<unknown>): Promise<DirectMailError> {
+    try {
+      await promise;
+    } catch (e) {
+      assert.ok(e instanceof DirectMailError, `expected a DirectMailError, got ${String(e)}`);
+      return e;
+    }
+    return assert.fail('expected the call to fail');
+  }
+
+  before(async () => {
+    [plain, secure, proxy] = await Promise.all([startEmulator(), startEmulator({ tls: true }), startProxy()]);
+  });
+  after(async () => {
+    await Promise.all(clients.map((c) => c.close()));
+    await Promise.all([plain.close(), secure.close(), proxy.close()]);
+  });
+  beforeEach(() => {
+    log.length = 0;
+  });
+
+  describe('proxy', () => {
+    it('sends every request through an explicit proxy (http endpoint, tunnelled)', async () => {
+      const before = plain.stats.requests;
+      const c = client(plain.url, { network: { httpProxy: proxy.url, httpsProxy: proxy.url } });
+      assert.equal((await c.queryTags()).items.length, 3);
+      await c.descAccountSummary();
+      assert.equal(plain.stats.requests - before, 2);
+      assert.ok(proxy.tunnels().includes(`127.0.0.1:${plain.port}`), `tinyproxy saw no CONNECT to the emulator:\n${proxy.log()}`);
+    });
+
+    it('reaches an HTTPS endpoint through the proxy named by HTTPS_PROXY (and trusts its CA)', async () => {
+      const tunnelsBefore = proxy.tunnels().length;
+      const env = proxyEnvironment({ HTTPS_PROXY: proxy.url });
+      const c = client(secure.url, { network: { ...env, extraCaPems: [secure.certificates!.caPem] } });
+      assert.equal((await c.queryTags()).items.length, 3);
+      assert.deepEqual(proxy.tunnels().slice(tunnelsBefore), [`127.0.0.1:${secure.port}`]);
+    });
+
+    it('reads the environment as curl does: lower case first, https falls back to HTTP_PROXY, NO_PROXY split on commas', () => {
+      assert.deepEqual(proxyEnvironment({ https_proxy: 'http://a:1', HTTPS_PROXY: 'http://b:2', NO_PROXY: 'x.example, .y.example' }),
+        { httpProxy: '', httpsProxy: 'http://a:1', noProxy: ['x.example', '.y.example'] });
+      assert.deepEqual(proxyEnvironment({ HTTP_PROXY: 'http://c:3', no_proxy: 'z' }), { httpProxy: 'http://c:3', httpsProxy: 'http://c:3', noProxy: ['z'] });
+    });
+
+    it('bypasses the proxy for NO_PROXY / noProxy hosts (by name, and by name and port)', async () => {
+      const tunnelsBefore = proxy.tunnels().length;
+      const env = proxyEnvironment({ HTTP_PROXY: proxy.url, NO_PROXY: 'localhost,127.0.0.1' });
+      assert.equal((await client(plain.url, { network: env }).queryTags()).items.length, 3);
+      const byPort = client(plain.url, { network: { httpProxy: proxy.url, noProxy: [`127.0.0.1:${plain.port}`] } });
+      assert.equal((await byPort.queryTags()).items.length, 3);
+      assert.equal(proxy.tunnels().length, tunnelsBefore, 'the proxy saw a request it should not have');
+      // Another port of the same host is not bypassed.
+      const otherPort = client(plain.url, { network: { httpProxy: proxy.url, noProxy: ['127.0.0.1:1'] } });
+      await otherPort.queryTags();
+      assert.equal(proxy.tunnels().length, tunnelsBefore + 1);
+    });
+
+    it('reports a dead proxy as not sent, naming the proxy', async () => {
+      const before = plain.stats.requests;
+      const port = await freePort();
+      const e = await failure(client(plain.url, { network: { httpProxy: `http://127.0.0.1:${port}` } }).createTag({ tagName: 'via_dead_proxy' }));
+      assert.equal(e.code, 'ProxyUnreachable');
+      assert.equal(e.delivery, 'notSent');
+      assert.match(e.message, new RegExp(`Could not reach the proxy at 127\\.0\\.0\\.1:${port} \\(ECONNREFUSED\\)\\. Nothing was sent`));
+      assert.equal(plain.stats.requests, before);
+    });
+
+    describe('that wants a password', () => {
+      let guarded: TestProxy;
+      before(async () => {
+        guarded = await startProxy({ basicAuth: { user: 'alice', password: 'pr0xy-s3cret' } });
+      });
+      after(() => guarded.close());
+
+      const authority = (): string => `127.0.0.1:${guarded.port}`;
+
+      it('407 without credentials is the proxy\'s refusal, not a timeout, and nothing reached Direct Mail', async () => {
+        const before = plain.stats.requests;
+        const e = await failure(client(plain.url, { network: { httpProxy: guarded.url } }).createTag({ tagName: 'no_proxy_auth' }));
+        assert.equal(e.code, 'ProxyRefused');
+        assert.equal(e.delivery, 'notSent');
+        assert.ok(e.message.startsWith(`The proxy at ${authority()} refused the connection: 407 Proxy Authentication Required. Nothing was sent`), e.message);
+        assert.equal(plain.stats.requests, before);
+        assert.deepEqual(log.map((l) => l.code), ['ProxyRefused'], 'a refusal by the proxy is not retried');
+      });
+
+      // tinyproxy answers wrong credentials with 401 (and missing ones with 407).
+      it('wrong credentials in the URL or in proxyAuthorization: refused, and the secret appears nowhere', async () => {
+        const inUrl = await failure(client(plain.url, { network: { httpProxy: `http://alice:wr0ng-pa55@${authority()}` } }).queryTags());
+        const token = `Basic ${Buffer.from('alice:wr0ng-pa55').toString('base64')}`;
+        const inHeader = await failure(client(plain.url, { network: { httpProxy: guarded.url, proxyAuthorization: token } }).queryTags());
+        for (const e of [inUrl, inHeader]) {
+          assert.equal(e.code, 'ProxyRefused');
+          assert.match(e.message, /refused the connection: 401 Unauthorized\. Nothing was sent to Direct Mail\. Check the proxy credentials/);
+          const everything = `${e.message} ${e.stack} ${JSON.stringify(log)} ${String((e.cause as Error | undefined)?.message)}`;
+          for (const secret of ['wr0ng-pa55', 'alice:', token.slice(6)]) assert.ok(!everything.includes(secret), `"${secret}" leaked: ${everything}`);
+        }
+      });
+
+      it('right credentials in the URL or in proxyAuthorization get through', async () => {
+        assert.equal((await client(plain.url, { network: { httpProxy: `http://alice:pr0xy-s3cret@${authority()}` } }).queryTags()).items.length, 3);
+        const token = `Basic ${Buffer.from('alice:pr0xy-s3cret').toString('base64')}`;
+        assert.equal((await client(plain.url, { network: { httpProxy: guarded.url, proxyAuthorization: token } }).queryTags()).items.length, 3);
+      });
+    });
+
+    it('403 from a proxy that allows CONNECT only to port 443', async () => {
+      const strict = await startProxy({ connectPorts: [443] });
+      try {
+        const e = await failure(client(plain.url, { network: { httpProxy: strict.url } }).queryTags());
+        assert.equal(e.code, 'ProxyRefused');
+        assert.equal(e.delivery, 'notSent');
+        assert.match(e.message, new RegExp(`^The proxy at 127\\.0\\.0\\.1:${strict.port} refused the connection: 403 Forbidden\\. .*does not allow connections to 127\\.0\\.0\\.1:${plain.port}`));
+      } finally {
+        await strict.close();
+      }
+    });
+
+    it('an unusable proxy setting is a clear error before anything is sent', async () => {
+      const e = await failure(client(plain.url, { network: { httpProxy: 'socks5://127.0.0.1:1080' } }).queryTags());
+      assert.equal(e.code, 'NetworkSettings');
+      assert.equal(e.delivery, 'notSent');
+      assert.match(e.message, /socks5 are not supported/);
+    });
+  });
+
+  describe('certificates', () => {
+    it('refuses a certificate from an unknown CA: names it, says what to do, sends nothing', async () => {
+      const before = secure.stats.requests;
+      const e = await failure(client(secure.url).createTag({ tagName: 'untrusted_tls' }));
+      assert.equal(e.code, 'CertificateRefused');
+      assert.equal(e.delivery, 'notSent');
+      assert.match(e.message, /^The certificate of 127\.0\.0\.1 \(subject CN=127\.0\.0\.1, O=Direct Mail emulator, issued by CN=Direct Mail Emulator Test CA, O=Direct Mail emulator\) is not issued by a trusted authority \(UNABLE_TO_VERIFY_LEAF_SIGNATURE\)\./);
+      assert.match(e.message, /company proxy.*directMail\.caCertificates.*NODE_EXTRA_CA_CERTS/);
+      assert.match(e.message, /Nothing was sent\.$/);
+      assert.equal(secure.stats.requests, before, 'the emulator received a request');
+      assert.deepEqual(log.map((l) => l.code), ['CertificateRefused'], 'a refused certificate is not retried');
+    });
+
+    it('refuses it through a proxy tunnel too', async () => {
+      const e = await failure(client(secure.url, { network: { httpsProxy: proxy.url } }).queryTags());
+      assert.equal(e.code, 'CertificateRefused');
+      assert.match(e.message, /issued by CN=Direct Mail Emulator Test CA/);
+    });
+
+    it('trusts it with the CA given in the options (directMail.caCertificates)', async () => {
+      assert.equal((await client(secure.url, { network: { extraCaPems: [secure.certificates!.caPem] } }).queryTags()).items.length, 3);
+    });
+
+    it('trusts it with NODE_EXTRA_CA_CERTS set (read when the client connects, not only at process start)', async () => {
+      const saved = process.env.NODE_EXTRA_CA_CERTS;
+      process.env.NODE_EXTRA_CA_CERTS = secure.certificates!.caFile;
+      try {
+        assert.equal((await client(secure.url).queryTags()).items.length, 3);
+      } finally {
+        if (saved === undefined) delete process.env.NODE_EXTRA_CA_CERTS;
+        else process.env.NODE_EXTRA_CA_CERTS = saved;
+      }
+    });
+
+    it('accepts any certificate only when strictSSL is false', async () => {
+      assert.equal((await client(secure.url, { network: { strictSSL: false } }).queryTags()).items.length, 3);
+    });
+
+    it('a CA file that holds no certificate is a settings error', async () => {
+      const e = await failure(client(secure.url, { network: { extraCaPems: ['not a certificate'] } }).queryTags());
+      assert.equal(e.code, 'NetworkSettings');
+      assert.match(e.message, /holds no PEM certificate/);
+    });
+  });
+});
