@@ -92,7 +92,7 @@ export class RpcCaller {
     const { action } = call;
     const signal = opts?.signal;
     const credentials = await this.credentials(action);
-    const secrets = [credentials.accessKeySecret, credentials.securityToken];
+    const secrets = [credentials.accessKeySecret, credentials.securityToken, ...(call.secrets ?? [])];
     const ctx = { host: this.host, regionId: this.options.region, credentials, signatureVersion: this.options.signatureVersion, userAgent: this.options.userAgent };
     const read = isReadAction(action);
     this.budget.deposit();
