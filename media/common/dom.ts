@@ -45,10 +45,10 @@ let toastTimer: ReturnType<typeof setTimeout> | undefined;
 export function toast(text: string, kind: 'info' | 'error' = 'info'): void {
   let element = document.getElementById('toast');
   if (!element) {
-    element = h('div', { id: 'toast', class: 'toast', role: 'status', 'aria-live': 'polite' });
+    element = h('div', { id: 'toast', class: 'toast notice', role: 'status', 'aria-live': 'polite' });
     document.body.append(element);
   }
-  element.className = `toast ${kind} visible`;
+  element.className = `toast notice ${kind} visible`;
   element.replaceChildren(icon(kind === 'error' ? 'error' : 'check'), ' ', text);
   if (toastTimer) clearTimeout(toastTimer);
   toastTimer = setTimeout(() => element?.classList.remove('visible'), kind === 'error' ? 6000 : 2500);

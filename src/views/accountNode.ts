@@ -22,8 +22,9 @@ export class AccountNode implements TreeNode {
     return this.host.store.account();
   }
 
+  /** The failure of this node's last load (the figures in the store may be older than it: not shown then). */
   get error(): unknown {
-    return this.data ? undefined : this.failure;
+    return this.failure;
   }
 
   /** Loads DescAccountSummary (again after a failure, or fresh, only when asked). */
@@ -52,7 +53,7 @@ export class AccountNode implements TreeNode {
     const item = new vscode.TreeItem(vscode.l10n.t('Account {0} · {1}', profile.name, region), vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     const s = this.data;
-    if (!s && this.failure !== undefined) {
+    if (this.failure !== undefined) {
       const details = errorDetails(this.failure);
       item.description = vscode.l10n.t('could not load: {0}', details.code ?? details.message);
       item.iconPath = icon('error', 'list.errorForeground');

@@ -152,7 +152,8 @@ export async function expandTreeRow(label: string, timeoutMs = 120_000): Promise
       await waitForTreeIdle(Math.max(1_000, end - Date.now()));
       return row;
     }
-    await row.click();
+    // The twistie, not the label: a click on a domain's label runs its command (opens the DNS setup).
+    await row.locator('.monaco-tl-twistie').click();
     try {
       await page().waitForFunction((el) => el?.getAttribute('aria-expanded') === 'true', await row.elementHandle(), { timeout: 3_000 });
       await waitForTreeIdle(Math.max(1_000, end - Date.now()));
