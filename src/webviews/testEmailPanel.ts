@@ -100,8 +100,6 @@ export class TestEmailController implements PanelController {
       this.sent = sent;
       // The quota went down: the Account row and the account panel read it again, together.
       void this.deps.store?.accountChanged();
-      // The quota went down: the Account row and the account panel read it again, together.
-      void this.deps.store?.accountChanged();
       this.last = { key, outcome: 'sent', at, envId: sent.envId };
       this.deps.log?.info?.(`Test email from ${this.accountName} accepted: EnvId ${sent.envId}, RequestId ${sent.requestId}`);
       const count = (req.toAddress as string[]).length;
