@@ -16,6 +16,7 @@
 //   activationMs             how long activate() took
 //   services                 DirectMailServices, the registration point for other parts (see commands/registry.ts)
 //   panels                   the webview PanelManager
+//   usePrompts(prompts)      replaces every question the extension asks with scripted answers (tests)
 //   store                    ResourceStore: what the tree and the panels show per resource (one state)
 //   treeRequests(id)         how many times the children of the node with this id were asked for (VS Code asks
 //                            again after a refresh for the nodes it keeps expanded)
@@ -40,6 +41,7 @@ import { Session } from './credentials/session';
 import { ProfileStatusBar } from './credentials/statusBar';
 import { ResourceStore } from './model/resourceStore';
 import { Log } from './util/log';
+import { usePrompts, type Prompts } from './util/prompts';
 import { AutoVerifier } from './views/autoVerify';
 import type { TreeNode } from './views/node';
 import { ResourceTree, VIEW_ID } from './views/resourceTree';
@@ -59,6 +61,8 @@ export interface DirectMailTestApi {
   panels: PanelManager;
   store: ResourceStore;
   treeRequests(id: string): number;
+  /** Replaces every question the extension asks with scripted answers (tests); undefined restores VS Code's window. */
+  usePrompts(prompts: Prompts | undefined): void;
   /** How long activate() took (reported by the tests; no request is made during it). */
   activationMs: number;
 }
@@ -145,6 +149,7 @@ export function activate(context: vscode.ExtensionContext): DirectMailTestApi {
 
   return {
     activationMs,
+    usePrompts,
     client: () => session.client(),
     session,
     tree,

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { DirectMailError, isDirectMailError } from '../api/errors';
 import { describeError, errorDetails, isAbort } from '../util/errors';
+import { prompts } from '../util/prompts';
 import type { CommandContext } from './context';
 
 export interface AskSpec {
@@ -50,7 +51,7 @@ export async function askAndSend<T>(c: CommandContext, id: string, given: string
 }
 
 async function ask(spec: AskSpec, value: string, failure: { value: string; text: string } | undefined): Promise<string | undefined> {
-  const typed = await vscode.window.showInputBox({
+  const typed = await prompts().showInputBox({
     title: spec.title,
     prompt: spec.prompt,
     value,
@@ -64,7 +65,7 @@ async function ask(spec: AskSpec, value: string, failure: { value: string; text:
     },
   });
   if (typed === undefined || !spec.retype) return typed;
-  const again = await vscode.window.showInputBox({
+  const again = await prompts().showInputBox({
     title: spec.title,
     prompt: spec.retype,
     password: spec.password,

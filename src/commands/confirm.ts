@@ -1,7 +1,9 @@
 // The one question every destructive command asks before it sends anything. Ordinary deletes get a modal warning
 // (skipped when directMail.confirmDelete is off); deletes whose loss is large (a domain stops sending, a list
-// loses its recipients) make the user type the exact name, whatever the setting says.
+// loses its recipients) make the user type the exact name, whatever the setting says. There is no argument that
+// skips the question: tests answer it through the prompts seam (util/prompts.ts), as a person would.
 import * as vscode from 'vscode';
+import { prompts } from '../util/prompts';
 import { readSettings } from '../util/settings';
 
 export interface ConfirmRequest {
@@ -13,20 +15,17 @@ export interface ConfirmRequest {
   typeName?: boolean;
   /** One more sentence on the consequences, shown under the question. */
   detail?: string;
-  /** The command's argument object: `{ confirmed: true }` skips the question (tests, scripted use). */
-  args?: unknown;
 }
 
 /** True when the caller may go ahead. Nothing is sent before this resolves. */
 export async function confirmDestructive(request: ConfirmRequest): Promise<boolean> {
-  if ((request.args as { confirmed?: unknown } | undefined)?.confirmed === true) return true;
   const { what, name, detail } = request;
   if (request.typeName) {
     const mismatch = vscode.l10n.t('Type the name exactly as shown: {0}', name);
     // Enter on a partial name re-opens the box with it and says why, instead of silently not deleting.
     let accepted: string | undefined;
     for (;;) {
-      const typed = await vscode.window.showInputBox({
+      const typed = await prompts().showInputBox({
         title: vscode.l10n.t('Delete {0} "{1}"', what, name),
         prompt: (detail ? detail + ' ' : '') + (accepted === undefined ? vscode.l10n.t('Type "{0}" to confirm.', name) : mismatch),
         placeHolder: name,
@@ -43,6 +42,6 @@ export async function confirmDestructive(request: ConfirmRequest): Promise<boole
   }
   if (!readSettings().confirmDelete) return true;
   const remove = vscode.l10n.t('Delete');
-  const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Delete {0} "{1}"?', what, name), { modal: true, detail }, remove);
+  const answer = await prompts().showWarningMessage(vscode.l10n.t('Delete {0} "{1}"?', what, name), { modal: true, detail }, remove);
   return answer === remove;
 }

@@ -1,6 +1,6 @@
 // Domains: verify (CheckDomain, then the records explained one by one), delete (type-the-name; refused while
 // sender addresses use it), the domain SMTP password (ModifyPWByDomain); open the console, show the log.
-// Each command takes a tree node, an argument object ({ domainId, password, confirmed }) or asks with a quick pick.
+// Each command takes a tree node, an argument object ({ domainId }) or asks with a quick pick.
 import * as vscode from 'vscode';
 import type { DirectMailClient } from '../api';
 import { consoleUrl } from '../api/regions';
@@ -83,7 +83,6 @@ async function deleteDomain(c: CommandContext, arg: unknown): Promise<string | u
     name: domainName,
     typeName: true,
     detail: vscode.l10n.t('Direct Mail stops sending from {0}; adding it again means publishing and verifying its DNS records again.', domainName),
-    args: arg,
   });
   if (!confirmed) return undefined;
   const key = { kind: 'domain', id: ref.domainId } as const;
@@ -101,7 +100,7 @@ async function setDomainPassword(c: CommandContext, arg: unknown): Promise<strin
   const ref = await domainRef(c, arg);
   if (!ref) return undefined;
   const shown = ref.domainName ?? ref.domainId;
-  const done = await askAndSend(c, 'directMail.setDomainPassword', argString(arg, 'password'), {
+  const done = await askAndSend(c, 'directMail.setDomainPassword', undefined, {
     title: vscode.l10n.t('SMTP password for {0}', shown),
     prompt: vscode.l10n.t('Password for SMTP sign-in with the domain {0}: 10 to 20 letters and digits, with at least two digits, two upper-case and two lower-case letters.', shown),
     password: true,

@@ -9,6 +9,7 @@ import type { ResourceTree } from '../views/resourceTree';
 import { SenderNode } from '../views/senderNodes';
 import { TagNode } from '../views/tagNodes';
 import { describeError, errorDetails } from '../util/errors';
+import { prompts } from '../util/prompts';
 
 /** Loads the first page of each group and offers their items in one list, grouped by kind. */
 export async function pickResource(tree: ResourceTree, kinds: readonly GroupKind[], placeHolder: string): Promise<TreeNode | undefined> {
@@ -27,14 +28,14 @@ export async function pickResource(tree: ResourceTree, kinds: readonly GroupKind
       items.push({ label: String(typeof item.label === 'object' ? item.label.label : item.label ?? ''), description: typeof item.description === 'string' ? item.description : undefined, node });
     }
   }
-  const picked = await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true });
+  const picked = await prompts().showQuickPick(items, { placeHolder, matchOnDescription: true });
   return picked?.node;
 }
 
 export async function pickGroup(tree: ResourceTree, placeHolder: string, only?: (g: GroupNode) => boolean): Promise<GroupNode | undefined> {
   const groups = GROUP_KINDS.map((k) => tree.group(k)).filter((g): g is GroupNode => !!g && (!only || only(g)));
   if (groups.length === 0) return undefined;
-  const picked = await vscode.window.showQuickPick(groups.map((g) => ({ label: g.label, description: g.listing.summary(), group: g })), { placeHolder });
+  const picked = await prompts().showQuickPick(groups.map((g) => ({ label: g.label, description: g.listing.summary(), group: g })), { placeHolder });
   return picked?.group;
 }
 
@@ -57,7 +58,7 @@ export async function pickDnsRecord(tree: ResourceTree): Promise<DnsRecordNode |
   const domain = await pickDomain(tree);
   if (!domain) return undefined;
   const records = await domain.records();
-  const picked = await vscode.window.showQuickPick(
+  const picked = await prompts().showQuickPick(
     records.map((r) => ({ label: recordLabel(r), description: r.kind, detail: r.explanation, record: r })),
     { placeHolder: vscode.l10n.t('Choose a DNS record of {0}', domain.domain.domainName) },
   );

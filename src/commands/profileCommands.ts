@@ -10,6 +10,7 @@ import { checkKey } from '../credentials/keyCheck';
 import { ENVIRONMENT_PROFILE, maskKeyId, type ProfileMeta } from '../credentials/profile';
 import { askProfile, inputProblem, type ProfileInput } from '../credentials/profileInput';
 import { describeError, errorDetails } from '../util/errors';
+import { prompts } from '../util/prompts';
 import { readSettings, SECTION } from '../util/settings';
 import { argString, type CommandContext } from './context';
 
@@ -18,7 +19,7 @@ export function registerProfileCommands(c: CommandContext): void {
   c.register('directMail.importAliyunCliProfile', (arg?: unknown) => importAliyunCli(c, arg as ImportArgs | undefined));
   c.register('directMail.useEnvironmentProfile', () => useEnvironment(c), { progress: vscode.l10n.t('Checking the environment credentials…') });
   c.register('directMail.switchProfile', (arg?: unknown) => switchProfile(c, argString(arg, 'name')));
-  c.register('directMail.removeProfile', (arg?: unknown) => removeProfile(c, argString(arg, 'name'), (arg as { confirmed?: boolean } | undefined)?.confirmed === true));
+  c.register('directMail.removeProfile', (arg?: unknown) => removeProfile(c, argString(arg, 'name')));
   c.register('directMail.signOut', () => signOut(c));
   c.register('directMail.selectRegion', (arg?: unknown) => selectRegion(c, argString(arg, 'region')));
 }
@@ -169,7 +170,7 @@ async function switchProfile(c: CommandContext, name: string | undefined): Promi
   return c.profiles.active()?.name;
 }
 
-async function removeProfile(c: CommandContext, name: string | undefined, confirmed: boolean): Promise<string | undefined> {
+async function removeProfile(c: CommandContext, name: string | undefined): Promise<string | undefined> {
   if (name === undefined) {
     const picked = await vscode.window.showQuickPick(
       c.profiles.stored().map((p) => ({ label: p.name, description: describeProfile(p) })),
@@ -180,9 +181,9 @@ async function removeProfile(c: CommandContext, name: string | undefined, confir
   }
   if (name === ENVIRONMENT_PROFILE) throw new Error(vscode.l10n.t('The environment profile comes from {0} and {1}; unset them and restart VS Code to remove it.', ENV_KEY_ID, ENV_KEY_SECRET));
   if (!c.profiles.stored().some((p) => p.name === name)) throw new Error(vscode.l10n.t('There is no profile named "{0}".', name));
-  if (!confirmed && readSettings().confirmDelete) {
+  if (readSettings().confirmDelete) {
     const remove = vscode.l10n.t('Remove');
-    const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Remove the profile "{0}" and delete its secret from this computer?', name), { modal: true }, remove);
+    const answer = await prompts().showWarningMessage(vscode.l10n.t('Remove the profile "{0}" and delete its secret from this computer?', name), { modal: true }, remove);
     if (answer !== remove) return undefined;
   }
   await c.profiles.remove(name);

@@ -1,7 +1,7 @@
 // Recipient lists and recipients: delete a list (type its name when it still has recipients), add one recipient
 // (address, then optional details), remove one recipient. Creating a list is the webview form's job; importing
 // a CSV file is importRecipients.ts. Commands take a tree node, an argument object
-// ({ receiverId, email, fields, confirmed }) or ask with quick picks.
+// ({ receiverId, email, fields }) or ask with quick picks.
 import * as vscode from 'vscode';
 import type { RecipientInput } from '../api/types';
 import { checkField } from '../api/validation';
@@ -33,7 +33,6 @@ async function deleteReceiver(c: CommandContext, arg: unknown): Promise<string |
     name: list.name,
     typeName: count > 0,
     detail: count > 0 ? vscode.l10n.t('Its {0} recipients are deleted with it; this cannot be undone.', count) : vscode.l10n.t('The list is empty.'),
-    args: arg,
   });
   if (!ok) return undefined;
   const key = { kind: 'receiver', id: list.receiverId } as const;
@@ -158,7 +157,7 @@ async function deleteRecipient(c: CommandContext, arg: unknown): Promise<string 
   const { list, email } = target;
   const problem = checkField('emailAddress', email);
   if (problem) throw new Error(problem);
-  const ok = await confirmDestructive({ what: vscode.l10n.t('recipient'), name: email, detail: vscode.l10n.t('It is removed from {0}.', list.name), args: arg });
+  const ok = await confirmDestructive({ what: vscode.l10n.t('recipient'), name: email, detail: vscode.l10n.t('It is removed from {0}.', list.name) });
   if (!ok) return undefined;
   await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Removing {0}…', email) }, () =>
     hinted(c.session.requireClient().deleteReceiverDetail(list.receiverId, email), {

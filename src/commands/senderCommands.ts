@@ -1,7 +1,7 @@
 // Sender addresses: delete, the SMTP password and the reply-to address (ModifyMailAddress), the reply-to
 // verification mail (CheckReplyToMailAddress) and its ticket (ApproveReplyMailAddress). Creating one is the
 // webview form's job. Each command takes a tree node, an argument object
-// ({ mailAddressId, password, replyAddress, ticket, confirmed }) or asks with a quick pick.
+// ({ mailAddressId, replyAddress }) or asks with a quick pick.
 import * as vscode from 'vscode';
 import { ReplyStatus } from '../api/types';
 import { checkField, tokenProblem } from '../api/validation';
@@ -52,7 +52,6 @@ async function deleteSender(c: CommandContext, arg: unknown): Promise<string | u
     what: vscode.l10n.t('sender address'),
     name: s.accountName,
     detail: vscode.l10n.t('Mail can no longer be sent from this address, and SMTP clients using its password stop working.'),
-    args: arg,
   });
   if (!confirmed) return undefined;
   const key = { kind: 'sender', id: s.mailAddressId } as const;
@@ -66,7 +65,7 @@ async function deleteSender(c: CommandContext, arg: unknown): Promise<string | u
 async function setPassword(c: CommandContext, arg: unknown): Promise<string | undefined> {
   const s = await senderRef(c, arg);
   if (!s) return undefined;
-  const done = await askAndSend(c, 'directMail.setMailAddressPassword', argString(arg, 'password'), {
+  const done = await askAndSend(c, 'directMail.setMailAddressPassword', undefined, {
     title: vscode.l10n.t('SMTP password for {0}', s.accountName),
     prompt: vscode.l10n.t('Password SMTP clients sign in with as {0}: {1}.', s.accountName, PASSWORD_RULE()),
     password: true,
@@ -140,7 +139,7 @@ const ticketCheck = (v: string): string | undefined => {
 };
 
 async function approve(c: CommandContext, arg: unknown): Promise<string | undefined> {
-  const done = await askAndSend(c, 'directMail.approveReplyAddress', argString(arg, 'ticket'), {
+  const done = await askAndSend(c, 'directMail.approveReplyAddress', undefined, {
     title: vscode.l10n.t('Approve Reply-To Address'),
     prompt: vscode.l10n.t('Paste the ticket from the link in the verification mail (the value after "ticket=").'),
     check: ticketCheck,

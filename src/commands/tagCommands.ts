@@ -1,5 +1,5 @@
 // Tags: rename (ModifyTag, the input prefilled with the current name) and delete. Creating one is the webview
-// form's job. Each command takes a tree node, an argument object ({ tagId, tagName, confirmed }) or asks with a
+// form's job. Each command takes a tree node, an argument object ({ tagId, tagName }) or asks with a
 // quick pick.
 import * as vscode from 'vscode';
 import { checkField } from '../api/validation';
@@ -68,7 +68,6 @@ async function deleteTag(c: CommandContext, arg: unknown): Promise<string | unde
     what: vscode.l10n.t('tag'),
     name: shownName(t),
     detail: vscode.l10n.t('Sends can no longer name this tag.'),
-    args: arg,
   });
   if (!confirmed) return undefined;
   const key = { kind: 'tag', id: t.tagId } as const;

@@ -4,6 +4,7 @@
 // the service's answer with what to do (the command resolves undefined and logs a line).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { answering } from './scriptedPrompts';
 import { admin, api, DEMO_KEY, emulatorState, group, requests, resetEmulator, signInAs, withSetting, type Api, type LoggedRequest, type StateAccount } from './treeHelpers';
 
 /** Emulator state of a sender address as GET /__emulator/state shows it (fields the tests read). */
@@ -54,7 +55,7 @@ describe('Manage domains, sender addresses and tags', () => {
 
   describe('domains', () => {
     it('refuses to delete a domain that still has sender addresses, naming them, before asking or deleting', async () => {
-      const result = await run('deleteDomain', { domainId: domainId('example.com'), confirmed: true });
+      const { result } = await answering(a, [], () => run('deleteDomain', { domainId: domainId('example.com') }));
       assert.equal(result, undefined);
       const line = failure('deleteDomain');
       assert.match(line, /example\.com still has sender addresses \(.*noreply@example\.com.*\)/);
@@ -66,7 +67,9 @@ describe('Manage domains, sender addresses and tags', () => {
 
     it('deletes a domain without sender addresses; the tree no longer lists it', async () => {
       const id = domainId('mail.example.org');
-      assert.equal(await run('deleteDomain', { domainId: id, confirmed: true }), id);
+      const { result, asked } = await answering(a, ['mail.example.org'], () => run('deleteDomain', { domainId: id }));
+      assert.equal(result, id);
+      assert.match(asked[0].text, /Type "mail\.example\.org" to confirm/);
       const deletes = (await sent()).filter((r) => r.action === 'DeleteDomain');
       assert.deepEqual(deletes.map((r) => [r.params.DomainId, r.status]), [[id, 200]]);
       assert.ok(!(await emulatorState()).demo.domains.some((d) => d.name === 'mail.example.org'));
@@ -75,7 +78,7 @@ describe('Manage domains, sender addresses and tags', () => {
     });
 
     it('shows the service error for an unknown domain ID and deletes nothing', async () => {
-      assert.equal(await run('deleteDomain', { domainId: '987654', confirmed: true }), undefined);
+      assert.equal((await answering(a, [], () => run('deleteDomain', { domainId: '987654' }))).result, undefined);
       assert.match(failure('deleteDomain'), /InvalidDomainId\.NotFound/);
       const log = await sent();
       assert.deepEqual(log.map((r) => [r.action, r.status]), [['DescDomain', 404]]);
@@ -85,31 +88,34 @@ describe('Manage domains, sender addresses and tags', () => {
     it('refuses a weak domain SMTP password before any request', async () => {
       for (const password of ['Short1A', 'abcdefgh1234', 'ABcd12ef!!gh', 'AAbb1111cc']) {
         await admin('DELETE', 'requests');
-        const from = a.logLines().length;
-        assert.equal(await run('setDomainPassword', { domainId: domainId('example.com'), password }), undefined, password);
+        // Typed, refused by the box's own check (it stays open), then Escape.
+        const { result, asked } = await answering(a, [password, undefined], () => run('setDomainPassword', { domainId: domainId('example.com') }));
+        assert.equal(result, undefined, password);
         assert.deepEqual(await sent(), [], `a request was sent for ${password}`);
-        assert.match(a.logLines().slice(from).join('\n'), /directMail\.setDomainPassword: The SMTP password/, password);
+        assert.match(asked[0].validation ?? '', /The SMTP password/, password);
       }
       assert.equal(await passwordSet('example.com'), false);
     });
 
     it('sets the domain SMTP password, then refuses the same one again with what to do', async () => {
       const id = domainId('example.com');
-      assert.equal(await run('setDomainPassword', { domainId: id, password: 'Mail2025Pass' }), id);
+      assert.equal((await answering(a, ['Mail2025Pass', 'Mail2025Pass'], () => run('setDomainPassword', { domainId: id }))).result, id);
       const changes = (await sent()).filter((r) => r.action === 'ModifyPWByDomain');
       assert.deepEqual(changes.map((r) => [r.params.DomainName, r.status]), [['example.com', 200]]);
       assert.equal(changes[0].params.Password, undefined, 'the emulator log never holds the password');
       assert.equal(await passwordSet('example.com'), true);
       assert.ok(!a.logLines().some((l) => l.includes('Mail2025Pass')), 'the password reached the log');
 
-      assert.equal(await run('setDomainPassword', { domainId: id, password: 'Mail2025Pass' }), undefined);
+      // Refused by the service: the box opens again with the answer under it; Escape gives up.
+      const again = await answering(a, ['Mail2025Pass', 'Mail2025Pass', undefined], () => run('setDomainPassword', { domainId: id }));
+      assert.equal(again.result, undefined);
       assert.match(failure('setDomainPassword'), /already the SMTP password of example\.com; choose a different one.*InvalidDomainPassword\.equalcurrent/);
     });
 
     it('explains that an unverified domain gets no SMTP password yet', async () => {
       const domain = demo.domains.find((d) => d.name === 'mail.example.org')!;
       assert.notEqual(domain.status, 0, 'the seed changed: mail.example.org should be unverified');
-      assert.equal(await run('setDomainPassword', { domainId: String(domain.id), password: 'Mail2025Pass' }), undefined);
+      assert.equal((await answering(a, ['Mail2025Pass', 'Mail2025Pass', undefined], () => run('setDomainPassword', { domainId: String(domain.id) }))).result, undefined);
       assert.match(failure('setDomainPassword'), /is not verified yet.*run "Verify Domain", then set the password.*InvalidDomainStatus\.Malformed/);
       assert.deepEqual((await sent()).map((r) => [r.action, r.status]), [['DescDomain', 200], ['ModifyPWByDomain', 400]]);
     });
@@ -151,7 +157,7 @@ describe('Manage domains, sender addresses and tags', () => {
   describe('sender addresses', () => {
     it('deletes a sender address by ID; the tree no longer lists it', async () => {
       const id = senderId('noreply@example.com');
-      assert.equal(await run('deleteMailAddress', { mailAddressId: id, confirmed: true }), id);
+      assert.equal((await answering(a, ['Delete'], () => run('deleteMailAddress', { mailAddressId: id }))).result, id);
       assert.deepEqual((await sent()).filter((r) => r.action === 'DeleteMailAddress').map((r) => [r.params.MailAddressId, r.status]), [[id, 200]]);
       const { items } = await group(a, 'Sender Addresses');
       assert.deepEqual(items.map((s) => s.label), ['news@example.com']);
@@ -167,21 +173,24 @@ describe('Manage domains, sender addresses and tags', () => {
     });
 
     it('shows the service error for an unknown sender address ID', async () => {
-      assert.equal(await run('deleteMailAddress', { mailAddressId: '987654', confirmed: true }), undefined);
+      assert.equal((await answering(a, ['Delete'], () => run('deleteMailAddress', { mailAddressId: '987654' }))).result, undefined);
       assert.match(failure('deleteMailAddress'), /no sender address 987654 in this account.*InvalidMailAddress\.NotFound/);
       assert.equal((await senders()).length, demo.mailAddresses.length);
     });
 
     it('refuses a weak SMTP password before any request, then sets a good one', async () => {
       const id = senderId('noreply@example.com');
+      let refusal = '';
       for (const password of ['Abc12', 'abcdefgh1234', 'ABCDEFGH1234', 'AbcdEfghIjkl', 'Ab12Cd34Ef56Gh78Ij90K']) {
         await admin('DELETE', 'requests');
-        assert.equal(await run('setMailAddressPassword', { mailAddressId: id, password }), undefined, password);
+        const { result, asked } = await answering(a, [password, undefined], () => run('setMailAddressPassword', { mailAddressId: id }));
+        assert.equal(result, undefined, password);
         assert.deepEqual(await sent(), [], `a request was sent for ${password}`);
+        refusal = asked[0].validation ?? '';
       }
-      assert.match(failure('setMailAddressPassword'), /The SMTP password must be 10 to 20 characters long \(now 21\)/);
+      assert.match(refusal, /The SMTP password must be 10 to 20 characters long \(now 21\)/);
       const before = (await senders()).find((m) => m.accountName === 'noreply@example.com')!.passwordHash;
-      assert.equal(await run('setMailAddressPassword', { mailAddressId: id, password: 'Send2025Mail' }), id);
+      assert.equal((await answering(a, ['Send2025Mail', 'Send2025Mail'], () => run('setMailAddressPassword', { mailAddressId: id }))).result, id);
       assert.deepEqual((await sent()).map((r) => [r.action, r.params.MailAddressId, r.params.Password, r.status]), [['ModifyMailAddress', id, undefined, 200]]);
       const afterHash = (await senders()).find((m) => m.accountName === 'noreply@example.com')!.passwordHash;
       assert.ok(afterHash && afterHash !== before, 'the emulator did not store a new password');
@@ -213,7 +222,7 @@ describe('Manage domains, sender addresses and tags', () => {
       const ticket = (await senders()).find((m) => m.accountName === 'news@example.com')!.replyTicket;
       assert.ok(ticket, 'the emulator holds no ticket');
 
-      assert.equal(await run('approveReplyAddress', { ticket: ` ${ticket} ` }), ticket);
+      assert.equal((await answering(a, [` ${ticket} `], () => run('approveReplyAddress'))).result, ticket);
       assert.deepEqual((await sent()).filter((r) => r.action === 'ApproveReplyMailAddress').map((r) => [r.params.Ticket, r.status]), [[ticket, 200]]);
       assert.equal((await senders()).find((m) => m.accountName === 'news@example.com')!.replyStatus, 1);
       const after = await group(a, 'Sender Addresses');
@@ -221,11 +230,12 @@ describe('Manage domains, sender addresses and tags', () => {
     });
 
     it('refuses a malformed ticket before any request and explains an unknown one', async () => {
-      assert.equal(await run('approveReplyAddress', { ticket: 'has a space' }), undefined);
+      const malformed = await answering(a, ['has a space', undefined], () => run('approveReplyAddress'));
+      assert.equal(malformed.result, undefined);
       assert.deepEqual(await sent(), []);
-      assert.match(failure('approveReplyAddress'), /Copy it from the link in the verification mail/);
+      assert.match(malformed.asked[0].validation ?? '', /Copy it from the link in the verification mail/);
       logFrom = a.logLines().length;
-      assert.equal(await run('approveReplyAddress', { ticket: '0123456789abcdef0123456789abcdef' }), undefined);
+      assert.equal((await answering(a, ['0123456789abcdef0123456789abcdef', undefined], () => run('approveReplyAddress'))).result, undefined);
       assert.match(failure('approveReplyAddress'), /No sender address waits for a reply-to verification with this ticket.*InvalidMailAddress\.NotFound/);
       assert.deepEqual((await sent()).map((r) => [r.action, r.status]), [['ApproveReplyMailAddress', 404]]);
     });
@@ -276,10 +286,10 @@ describe('Manage domains, sender addresses and tags', () => {
       await withSetting('confirmDelete', false, async () => {
         assert.equal(await run('deleteTag', items.find((t) => t.label === 'welcome')!.node), tagId('welcome'));
       });
-      assert.equal(await run('deleteTag', { tagId: tagId('weekly-digest'), confirmed: true }), tagId('weekly-digest'));
+      assert.equal((await answering(a, ['Delete'], () => run('deleteTag', { tagId: tagId('weekly-digest') }))).result, tagId('weekly-digest'));
       assert.deepEqual((await sent()).filter((r) => r.action === 'DeleteTag').map((r) => r.params.TagId), [tagId('welcome'), tagId('weekly-digest')]);
       assert.deepEqual((await group(a, 'Tags')).items.map((t) => t.label), ['password-reset']);
-      assert.equal(await run('deleteTag', { tagId: '987654', confirmed: true }), undefined);
+      assert.equal((await answering(a, ['Delete'], () => run('deleteTag', { tagId: '987654' }))).result, undefined);
       assert.match(failure('deleteTag'), /no tag 987654 in this account.*InvalidTag\.NotFound/);
     });
   });

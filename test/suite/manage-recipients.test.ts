@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { answering } from './scriptedPrompts';
 import { admin, api, DEMO_KEY, emulatorState, requests, resetEmulator, signInAs, withSetting, type Api } from './treeHelpers';
 
 interface StoredRecipient { email: string; data: Record<string, string> }
@@ -62,7 +63,9 @@ describe('Recipient lists and recipients', () => {
 
   it('deletes a list with recipients (confirmed), and an empty one without a question when confirmDelete is off', async () => {
     const beta = await listId('Beta testers');
-    assert.equal(await vscode.commands.executeCommand('directMail.deleteReceiver', { receiverId: beta, confirmed: true }), beta);
+    const { result, asked } = await answering(a, ['Beta testers'], () => vscode.commands.executeCommand('directMail.deleteReceiver', { receiverId: beta }));
+    assert.equal(result, beta);
+    assert.match(asked[0].text, /Type "Beta testers" to confirm/);
     assert.equal(await list('Beta testers'), undefined);
 
     const { receiverId } = await a.client()!.createReceiver({ receiversName: 'Empty list', receiversAlias: 'empty@example.com' });
@@ -75,7 +78,8 @@ describe('Recipient lists and recipients', () => {
 
   it('reports the refusal of an unknown list ID and changes nothing', async () => {
     const before = (await emulatorState()).demo.totals.receivers;
-    assert.equal(await vscode.commands.executeCommand('directMail.deleteReceiver', { receiverId: '0123456789abcdef0123456789abcdef', confirmed: true }), undefined);
+    const { result } = await answering(a, ['Delete'], () => vscode.commands.executeCommand('directMail.deleteReceiver', { receiverId: '0123456789abcdef0123456789abcdef' }));
+    assert.equal(result, undefined);
     logged(a, /Direct Mail has no recipient list 0123456789abcdef0123456789abcdef in this account and region.*InvalidReceiver\.NotFound/);
     assert.equal((await emulatorState()).demo.totals.receivers, before);
   });
@@ -102,10 +106,10 @@ describe('Recipient lists and recipients', () => {
 
   it('removes one recipient (confirmed); removing it again is refused', async () => {
     const beta = await listId('Beta testers');
-    const args = { receiverId: beta, email: 'tester2@example.org', confirmed: true };
-    assert.equal(await vscode.commands.executeCommand('directMail.deleteRecipient', args), 'tester2@example.org');
+    const args = { receiverId: beta, email: 'tester2@example.org' };
+    assert.equal((await answering(a, ['Delete'], () => vscode.commands.executeCommand('directMail.deleteRecipient', args))).result, 'tester2@example.org');
     assert.deepEqual((await list('Beta testers'))!.recipients.map((r) => r.email), ['tester1@example.org', 'tester3@example.org']);
-    assert.equal(await vscode.commands.executeCommand('directMail.deleteRecipient', args), undefined);
+    assert.equal((await answering(a, ['Delete'], () => vscode.commands.executeCommand('directMail.deleteRecipient', args))).result, undefined);
     logged(a, /tester2@example\.org is not in Beta testers/);
   });
 

@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { answering } from './scriptedPrompts';
 import { admin, api, children, DEMO_KEY, emulatorState, OTHER_KEY, removeAllProfiles, requests, resetEmulator, sorted, type Api } from './treeHelpers';
 
 /** The secret must appear nowhere but SecretStorage: not in globalState, the settings or the log. */
@@ -92,7 +93,9 @@ describe('Direct Mail profiles', () => {
   it('removes a profile and deletes its secret', async () => {
     await vscode.commands.executeCommand('directMail.addProfile', { name: 'gone', ...DEMO_KEY });
     assert.equal(await a.profiles.hasSecret('gone'), true);
-    assert.equal(await vscode.commands.executeCommand('directMail.removeProfile', { name: 'gone', confirmed: true }), 'gone');
+    const { result, asked } = await answering(a, ['Remove'], () => vscode.commands.executeCommand('directMail.removeProfile', { name: 'gone' }));
+    assert.equal(result, 'gone');
+    assert.match(asked[0].text, /Remove the profile "gone"/);
     assert.equal(await a.profiles.hasSecret('gone'), false);
     assert.deepEqual(a.profiles.stored(), []);
     assert.equal(a.session.connection(), undefined);

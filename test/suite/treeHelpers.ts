@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { DirectMailTestApi } from '../../src/extension';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET, OTHER_ACCESS_KEY_ID, OTHER_ACCESS_KEY_SECRET } from '../emulator/credentials';
+import { answering } from './scriptedPrompts';
 
 export const EXTENSION_ID = 'direct-mail-tools.direct-mail-vscode';
 export type Api = DirectMailTestApi;
@@ -65,9 +66,10 @@ export async function resetEmulator(): Promise<void> {
   await admin('DELETE', 'requests');
 }
 
-/** Removes every stored profile (and its secret) through the command, without prompts. */
+/** Removes every stored profile (and its secret) through the command, answering its question. */
 export async function removeAllProfiles(a: Api): Promise<void> {
-  for (const p of a.profiles.stored()) await vscode.commands.executeCommand('directMail.removeProfile', { name: p.name, confirmed: true });
+  const ask = vscode.workspace.getConfiguration('directMail').get<boolean>('confirmDelete') !== false;
+  for (const p of a.profiles.stored()) await answering(a, ask ? ['Remove'] : [], () => vscode.commands.executeCommand('directMail.removeProfile', { name: p.name }));
   assert.deepEqual(a.profiles.stored(), []);
 }
 
