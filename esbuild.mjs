@@ -6,13 +6,14 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:f
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
-// Two undici modules the client never reaches: the non-SIMD fallback of the HTTP parser (Node 20+ always has
-// WebAssembly SIMD, so undici loads llhttp_simd-wasm) and the fetch/FormData body code (the client sends its own
-// form-encoded strings through a Pool). Stubbing them keeps ~115 KB out of dist/extension.js.
+// undici modules the client never reaches: the non-SIMD fallback of the HTTP parser (Node 20+ always has
+// WebAssembly SIMD, so undici loads llhttp_simd-wasm), the fetch/FormData body code (the client sends its own
+// form-encoded strings), HTTP/2 (never negotiated: allowH2 is off, so ALPN offers http/1.1 only) and SOCKS proxies
+// (the network factory accepts http:// and https:// proxies only). Stubbing them keeps ~135 KB out of dist/extension.js.
 const undiciUnused = {
   name: 'undici-unused',
   setup(build) {
-    build.onResolve({ filter: /(llhttp\/llhttp-wasm|web\/fetch\/body)\.js$/ }, (args) => ({ path: args.path, namespace: 'undici-unused' }));
+    build.onResolve({ filter: /(llhttp\/llhttp-wasm|web\/fetch\/body|client-h2|socks5-proxy-agent|socks5-client)(\.js)?$/ }, (args) => ({ path: args.path, namespace: 'undici-unused' }));
     build.onLoad({ filter: /.*/, namespace: 'undici-unused' }, () => ({ contents: 'module.exports = {}', loader: 'js' }));
   },
 };

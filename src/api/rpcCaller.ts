@@ -223,7 +223,7 @@ export class RpcCaller {
       case 'timeout': {
         const why = `Direct Mail did not answer ${action} within ${seconds(this.requestTimeoutMs)}.`;
         if (!read) return { ok: false, error: outcomeUnknown(action, 'RequestTimeout', why, e), retry: false };
-        return { ok: false, retry: true, error: new DirectMailError({ action, code: 'RequestTimeout', retryable: true, delivery: 'unknown', cause: e, message: `${why} Check the network connection or raise the request timeout (directMail.requestTimeoutSeconds).` }) };
+        return { ok: false, retry: true, error: new DirectMailError({ action, code: 'RequestTimeout', retryable: true, delivery: 'unknown', cause: e, message: `${why} Check the network connection or raise the request timeout (directMail.requestTimeoutMs).` }) };
       }
       default:
         if (e.phase === 'connect') {

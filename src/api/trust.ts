@@ -11,6 +11,8 @@ export interface TrustOptions {
   systemCertificates?: boolean;
   /** Extra trusted CA certificates, PEM text (e.g. the file of `directMail.caCertificates`). */
   extraCaPems?: readonly string[];
+  /** PEM files of extra trusted CAs (e.g. `directMail.caCertificates`), read when the client first connects. */
+  caFiles?: readonly string[];
   /** Path of NODE_EXTRA_CA_CERTS. Default: the environment variable. Node reads it only at process start. */
   nodeExtraCaCertsFile?: string;
 }
@@ -63,12 +65,19 @@ let cached: { key: string; context: tls.SecureContext } | undefined;
  */
 export function trustedContext(options: TrustOptions = {}): tls.SecureContext {
   const extraFile = options.nodeExtraCaCertsFile ?? process.env.NODE_EXTRA_CA_CERTS ?? '';
-  const extras = [...(extraFile ? [readPemFile(extraFile)] : []), ...(options.extraCaPems ?? [])];
+  const files = [...(extraFile ? [extraFile] : []), ...(options.caFiles ?? [])];
+  const extras = [...files.map(readPemFile), ...(options.extraCaPems ?? [])];
   const system = options.systemCertificates !== false;
   const key = createHash('sha256').update(JSON.stringify([system, extras])).digest('hex');
   if (cached?.key === key) return cached.context;
   for (const pem of extras) {
     if (!pem.includes('-----BEGIN CERTIFICATE-----')) throw new Error('A configured CA certificate file holds no PEM certificate ("-----BEGIN CERTIFICATE-----").');
+  }
+  // A broken PEM would otherwise surface as OpenSSL's bare "no start line" at connect time.
+  if (extras.length) try {
+    tls.createSecureContext({ ca: extras });
+  } catch (e) {
+    throw new Error(`A configured CA certificate cannot be read (${(e as Error).message}).`);
   }
   const context = tls.createSecureContext({ ca: [...tls.rootCertificates, ...(system ? systemCertificates() : []), ...extras] });
   cached = { key, context };

@@ -6,6 +6,7 @@ import { DirectMailClient } from '../api';
 import type { RegionId } from '../api/regions';
 import { readSettings, CLIENT_SETTINGS } from '../util/settings';
 import type { Log } from '../util/log';
+import { NETWORK_SETTINGS, readNetworkSettings } from '../util/networkSettings';
 import type { ProfileMeta } from './profile';
 import type { ProfileStore } from './profileStore';
 import { trustedCredentials } from './endpointTrust';
@@ -24,13 +25,15 @@ export class Session implements vscode.Disposable {
   private cached: { key: string; client: DirectMailClient } | undefined;
   private lastKey: string;
   private readonly subscriptions: vscode.Disposable[] = [];
+  private loggedNetwork: { route: string; strict: boolean } | undefined;
 
   constructor(readonly profiles: ProfileStore, private readonly log: Log, private readonly userAgent: string) {
     this.lastKey = this.key();
     this.subscriptions.push(
       profiles.onDidChange(() => this.maybeChanged()),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (CLIENT_SETTINGS.some((s) => e.affectsConfiguration(s))) this.maybeChanged(true);
+        // Proxy and certificate settings rebuild the client too: they take effect without a reload.
+        if ([...CLIENT_SETTINGS, ...NETWORK_SETTINGS].some((s) => e.affectsConfiguration(s))) this.maybeChanged(true);
       }),
     );
   }
@@ -50,6 +53,7 @@ export class Session implements vscode.Disposable {
     if (this.cached?.key === key) return this.cached.client;
     this.closeClient();
     const settings = readSettings();
+    const network = this.readNetwork();
     const name = connection.profile.name;
     const client = new DirectMailClient({
       // Read on every request: a removed profile or a changed environment takes effect at once.
@@ -60,9 +64,23 @@ export class Session implements vscode.Disposable {
       requestTimeoutMs: settings.requestTimeoutMs,
       userAgent: this.userAgent,
       onLog: (entry) => this.log.request(entry),
+      network,
+      onNotice: (message) => this.log.warn(message),
     });
     this.cached = { key, client };
     return client;
+  }
+
+  /** The network settings for a new client; says in the log where requests go, and once that verification is off. */
+  private readNetwork(): ReturnType<typeof readNetworkSettings>['options'] {
+    const { options, route } = readNetworkSettings();
+    const strict = options.strictSSL !== false;
+    if (route !== this.loggedNetwork?.route || strict !== this.loggedNetwork.strict) {
+      this.log.info(`Network: ${route}${options.caFiles?.length ? `, extra CA certificates from ${options.caFiles.join(', ')}` : ''}`);
+      if (!strict) this.log.warn('Certificate verification is off (http.proxyStrictSSL is false): any server or proxy can read and change the requests. Turn it back on when possible.');
+      this.loggedNetwork = { route, strict };
+    }
+    return options;
   }
 
   /** The client, or an error telling the user how to sign in. */
@@ -77,7 +95,7 @@ export class Session implements vscode.Disposable {
     const c = this.connection();
     if (!c) return '';
     const s = readSettings();
-    return JSON.stringify([c.profile.name, c.profile.accessKeyId, c.region, c.endpoint, s.signatureVersion, s.requestTimeoutMs]);
+    return JSON.stringify([c.profile.name, c.profile.accessKeyId, c.region, c.endpoint, s.signatureVersion, s.requestTimeoutMs, readNetworkSettings().key]);
   }
 
   private maybeChanged(force = false): void {
