@@ -113,6 +113,10 @@ function check(b: Built): void {
 function updateSplit(b: Built, current: FormValues): void {
   if (b.view.panel !== 'form' || b.view.form !== 'mailAddress') return;
   const split = splitTypedAddress(current.localPart ?? '', b.view.domains ?? []);
+  // The same offer stays the same button: leaving the field (a change event) must not swap it under a click.
+  const offered = split ? `${split.localPart}@${split.domain}` : '';
+  if (b.split.dataset.offered === offered) return;
+  b.split.dataset.offered = offered;
   const offer = splitOffer(split, () => {
     if (!split) return;
     const localPart = b.controls.get('localPart') as Control;
