@@ -12,7 +12,7 @@ import { DomainNode } from '../views/domainNodes';
 import { askAndSend, hinted } from './askAndSend';
 import { confirmDestructive } from './confirm';
 import { argString, type CommandContext } from './context';
-import { pickDomain } from './pickers';
+import { pickDomain, pickUnverifiedDomain } from './pickers';
 import { reveal } from './treeUpdate';
 
 export interface VerifyResult {
@@ -37,7 +37,8 @@ async function domainRef(c: CommandContext, arg: unknown): Promise<DomainRef | u
 
 export function registerDomainCommands(c: CommandContext): void {
   c.register('directMail.verifyDomain', async (arg?: unknown) => {
-    const domain = await domainRef(c, arg);
+    // From the palette: only the domains that still need it (and a word when none does).
+    const domain = arg === undefined ? (await pickUnverifiedDomain(c.tree))?.domain : await domainRef(c, arg);
     if (!domain) return undefined;
     return vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Verifying {0}…', domain.domainName ?? domain.domainId) },

@@ -11,22 +11,72 @@ import { TagNode } from '../views/tagNodes';
 import { describeError, errorDetails } from '../util/errors';
 import { prompts } from '../util/prompts';
 
-/** Loads the first page of each group and offers their items in one list, grouped by kind. */
-export async function pickResource(tree: ResourceTree, kinds: readonly GroupKind[], placeHolder: string): Promise<TreeNode | undefined> {
+/** What a picker says when it has nothing to offer, and the command that would make something to offer. */
+export interface NothingToPick {
+  text: string;
+  action?: { title: string; command: string };
+}
+
+/** The words for a kind of resource the account has none of yet; literal l10n calls so the bundle check sees them. */
+function noneYet(kind: GroupKind): NothingToPick {
+  switch (kind) {
+    case 'domains':
+      return { text: vscode.l10n.t('No domains yet — create one first.'), action: { title: vscode.l10n.t('Create Domain…'), command: 'directMail.createDomain' } };
+    case 'senders':
+      return { text: vscode.l10n.t('No sender addresses yet — create one first.'), action: { title: vscode.l10n.t('Create Sender Address…'), command: 'directMail.createMailAddress' } };
+    case 'receivers':
+      return { text: vscode.l10n.t('No recipient lists yet — create one first.'), action: { title: vscode.l10n.t('Create Recipient List…'), command: 'directMail.createReceiver' } };
+    case 'tags':
+      return { text: vscode.l10n.t('No tags yet — create one first.'), action: { title: vscode.l10n.t('Create Tag…'), command: 'directMail.createTag' } };
+  }
+}
+
+/** Says that there is nothing to do, offering the action that would change that. */
+async function sayNothingToDo(nothing: NothingToPick): Promise<void> {
+  const choice = await prompts().showInformationMessage(nothing.text, ...(nothing.action ? [nothing.action.title] : []));
+  if (nothing.action && choice === nothing.action.title) await vscode.commands.executeCommand(nothing.action.command);
+}
+
+export interface PickOptions {
+  /** Only the items a command can act on (e.g. domains not verified yet, for Verify). */
+  only?: (node: TreeNode) => boolean;
+  /** What to say when the account has items but `only` leaves none. */
+  noneLeft?: NothingToPick;
+}
+
+/**
+ * Loads the first page of each group and offers their items in one list, grouped by kind: each by its name, with its
+ * state as the tree shows it. With nothing to offer it says so (and how to get something) instead of an empty list.
+ */
+export async function pickResource(tree: ResourceTree, kinds: readonly GroupKind[], placeHolder: string, options: PickOptions = {}): Promise<TreeNode | undefined> {
   const groups = kinds.map((k) => tree.group(k)).filter((g): g is GroupNode => !!g);
   if (groups.length === 0) throw new Error(vscode.l10n.t('Sign in to Direct Mail first.'));
   const lists = await Promise.all(groups.map(async (g) => ({ group: g, nodes: await g.children() })));
   type Item = vscode.QuickPickItem & { node?: TreeNode };
   const items: Item[] = [];
+  let all = 0;
   for (const { group, nodes } of lists) {
     items.push({ label: group.label, kind: vscode.QuickPickItemKind.Separator });
     const loader = group.listing.loader;
     if (loader.error !== undefined && loader.items.length === 0) throw new Error(describeError(errorDetails(loader.error)));
     for (const node of nodes) {
       if (node instanceof GroupNode || node instanceof MessageNode || node instanceof LoadMoreNode || node instanceof ErrorNode) continue;
+      all++;
+      if (options.only && !options.only(node)) continue;
       const item = node.treeItem();
       items.push({ label: String(typeof item.label === 'object' ? item.label.label : item.label ?? ''), description: typeof item.description === 'string' ? item.description : undefined, node });
     }
+  }
+  if (!items.some((i) => i.node)) {
+    const filtered = groups.find((g) => g.listing.loader.keyword);
+    const nothing =
+      all > 0 && options.noneLeft
+        ? options.noneLeft
+        : filtered
+          ? { text: vscode.l10n.t('Nothing in {0} matches the filter "{1}".', filtered.label, filtered.listing.loader.keyword ?? ''), action: { title: vscode.l10n.t('Clear Filter'), command: 'directMail.clearFilter' } }
+          : noneYet(groups[0].kind);
+    await sayNothingToDo(nothing);
+    return undefined;
   }
   const picked = await prompts().showQuickPick(items, { placeHolder, matchOnDescription: true });
   return picked?.node;
@@ -37,6 +87,15 @@ export async function pickGroup(tree: ResourceTree, placeHolder: string, only?: 
   if (groups.length === 0) return undefined;
   const picked = await prompts().showQuickPick(groups.map((g) => ({ label: g.label, description: g.listing.summary(), group: g })), { placeHolder });
   return picked?.group;
+}
+
+/** A domain that still needs verifying; when every domain is verified, says so instead of asking. */
+export async function pickUnverifiedDomain(tree: ResourceTree): Promise<DomainNode | undefined> {
+  const node = await pickResource(tree, ['domains'], vscode.l10n.t('Choose the domain to verify'), {
+    only: (n) => n instanceof DomainNode && n.state !== 'verified',
+    noneLeft: { text: vscode.l10n.t('Every domain is verified already — nothing to verify.') },
+  });
+  return node instanceof DomainNode ? node : undefined;
 }
 
 export async function pickDomain(tree: ResourceTree): Promise<DomainNode | undefined> {

@@ -1,0 +1,76 @@
+// Palette pickers and commands with nothing to do, in a real extension host against the emulator, with the questions
+// answered by scripted prompts: a picker offers items by name (never bare IDs) and only those the command can act on;
+// a command with nothing to act on says so, and offers the create that would change that, instead of an empty list.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { answering } from './scriptedPrompts';
+import { admin, api, DEMO_KEY, emulatorState, requests, resetEmulator, signInAs, type Api } from './treeHelpers';
+
+const run = (command: string, arg?: unknown): Thenable<unknown> => vscode.commands.executeCommand(`directMail.${command}`, arg);
+
+describe('Pickers and commands with nothing to do', () => {
+  let a: Api;
+
+  /** Reloads the emulator with a seed and makes the tree forget what it showed. */
+  const seed = async (name: 'demo' | 'empty' | 'scale:1'): Promise<void> => {
+    await resetEmulator();
+    if (name !== 'demo') await admin('POST', 'reset', { seed: name });
+    a.tree.refresh();
+  };
+
+  before(async () => {
+    a = await api();
+    await resetEmulator();
+    await signInAs(a, 'demo', DEMO_KEY);
+  });
+  after(async () => {
+    await seed('demo');
+  });
+
+  it('Verify Domain from the palette offers only the domains that still need it, by name', async () => {
+    await seed('demo');
+    const domains = (await emulatorState()).demo.domains;
+    const unverified = domains.filter((d) => d.status !== 0).map((d) => d.name).sort();
+    assert.ok(unverified.length > 0 && unverified.length < domains.length, 'the demo account has verified and unverified domains');
+    const { asked } = await answering(a, [undefined], () => run('verifyDomain'));
+    assert.equal(asked.length, 1);
+    assert.equal(asked[0].kind, 'quickPick');
+    assert.equal(asked[0].text, 'Choose the domain to verify');
+    const offered = asked[0].choices.filter((c) => c !== 'Domains');
+    assert.deepEqual([...offered].sort(), unverified);
+    for (const d of domains) assert.ok(!asked[0].choices.includes(String(d.id)), `the bare ID ${d.id} is offered`);
+    assert.deepEqual((await requests()).filter((r) => r.action === 'CheckDomain'), []);
+  });
+
+  it('Verify Domain with every domain verified says so instead of asking', async () => {
+    await seed('scale:1');
+    assert.ok((await emulatorState()).demo.domains.every((d) => d.status === 0), 'every domain of the seed is verified');
+    const { asked } = await answering(a, [], () => run('verifyDomain'));
+    assert.deepEqual(asked, [{ kind: 'information', text: 'Every domain is verified already — nothing to verify.', choices: [] }]);
+    assert.deepEqual((await requests()).filter((r) => r.action === 'CheckDomain'), []);
+  });
+
+  it('Verify Domain with no domain at all says so and offers Create Domain', async () => {
+    await seed('empty');
+    const { asked } = await answering(a, [undefined], () => run('verifyDomain'));
+    assert.deepEqual(asked, [{ kind: 'information', text: 'No domains yet — create one first.', choices: ['Create Domain…'] }]);
+  });
+
+  it('Import Recipients with no recipient list says so, and its Create action opens the list form', async () => {
+    await seed('empty');
+    const { asked } = await answering(a, ['Create Recipient List…'], () => run('importRecipients'));
+    assert.deepEqual(asked, [{ kind: 'information', text: 'No recipient lists yet — create one first.', choices: ['Create Recipient List…'] }]);
+    const form = a.panels.find({ panel: 'form', form: 'receiver' });
+    assert.ok(form, 'the Create Recipient List form is open');
+    form.panel.dispose();
+  });
+
+  it('Remove Recipient from List picks the list by name', async () => {
+    await seed('demo');
+    const lists = (await emulatorState()).demo.receivers;
+    const { asked } = await answering(a, [undefined], () => run('deleteRecipient'));
+    assert.equal(asked[0].kind, 'quickPick');
+    const offered = asked[0].choices.filter((c) => c !== 'Recipient Lists');
+    assert.deepEqual([...offered].sort(), lists.map((l) => l.name).sort());
+  });
+});
