@@ -6,6 +6,7 @@ import type { Credentials } from '../api/types';
 import { describeError, errorDetails } from '../util/errors';
 import type { Log } from '../util/log';
 import { readSettings } from '../util/settings';
+import { trustedKey } from './endpointTrust';
 
 /** Why a key was refused, by the service's code. */
 export function keyRefusalReason(code: string | undefined): string | undefined {
@@ -30,7 +31,7 @@ export class KeyRefusedError extends Error {
 export async function checkKey(credentials: Credentials, region: RegionId, log: Log, userAgent: string): Promise<void> {
   const settings = readSettings();
   const client = new DirectMailClient({
-    credentials,
+    credentials: trustedKey(credentials, region, settings.endpoint),
     region,
     endpoint: settings.endpoint || undefined,
     signatureVersion: settings.signatureVersion,

@@ -14,6 +14,14 @@ export const STS_ACCESS_KEY_ID = 'STS.DemoEmulatorTemporaryKey';
 export const STS_ACCESS_KEY_SECRET = 'StsEmulatorSecretNotReal00000';
 export const STS_SECURITY_TOKEN = 'DemoEmulatorStsTokenNotReal';
 
+/**
+ * Temporary credentials for the demo account whose secret and token hold "+", "/" and "=" like real STS values, so
+ * a secret scan can tell a percent-encoded or base64 echo from the plain value.
+ */
+export const SCAN_STS_ACCESS_KEY_ID = 'STS.ScanEmulatorTemporaryKey';
+export const SCAN_STS_ACCESS_KEY_SECRET = 'ScanSts+Secret/NotReal=00000';
+export const SCAN_STS_SECURITY_TOKEN = 'CAIS+ScanEmulatorToken/NotReal=Q9==';
+
 export type AccountName = 'demo' | 'other';
 
 export interface KeyPair {
@@ -45,5 +53,6 @@ export function resolveKeyPairs(options: KeyOptions = {}, env: NodeJS.ProcessEnv
       account: 'demo',
       securityToken: options.securityToken ?? STS_SECURITY_TOKEN,
     },
+    { accessKeyId: SCAN_STS_ACCESS_KEY_ID, accessKeySecret: SCAN_STS_ACCESS_KEY_SECRET, account: 'demo', securityToken: SCAN_STS_SECURITY_TOKEN },
   ];
 }
