@@ -66,7 +66,9 @@ export function failureText(details: ErrorDetails, subject: FailureSubject | und
   }
   if (notSentByNetwork(details)) {
     const lead = subject ? t('{0} failed: {1}', subject.doing, details.message) : details.message;
-    return { text: `${lead} ${t('Nothing was sent, so nothing changed; it is safe to try again.')}`, unknown: false, safeToRetry: true };
+    // The client may already say that nothing was sent; then only what it means is added.
+    const safe = /nothing was sent/i.test(details.message) ? t('Nothing changed; it is safe to try again.') : t('Nothing was sent, so nothing changed; it is safe to try again.');
+    return { text: `${lead} ${safe}`, unknown: false, safeToRetry: true };
   }
   const noAnswer = details.action !== undefined && isReadAction(details.action) ? whyNoAnswer(details, t) : undefined;
   const reason = noAnswer ?? describeError({ ...details, message: plainMessage(details) });

@@ -28,7 +28,9 @@ describe('Failure texts: what the user did, and whether it may have happened', (
     assert.equal(r.text, 'The outcome is unknown: the connection broke after the request was sent. The change may or may not have been made; check before trying again.');
   });
 
-  it('a request that never left the machine says nothing changed and it is safe to try again', () => {
+  it('a request that never left the machine says nothing changed and it is safe to try again (once)', () => {
+    const said = of({ action: 'CreateTag', code: 'ConnectTimeout', delivery: 'notSent', message: 'Could not connect to dm.aliyuncs.com within 5 s. Nothing was sent. Check the network connection, proxy and endpoint setting.' });
+    assert.equal(said.text, 'Creating the tag “launch” failed: Could not connect to dm.aliyuncs.com within 5 s. Nothing was sent. Check the network connection, proxy and endpoint setting. Nothing changed; it is safe to try again.');
     const r = of({ action: 'CreateTag', code: 'NetworkError', delivery: 'notSent', message: 'Could not reach Direct Mail at 127.0.0.1:9 (ECONNREFUSED). Check the network connection and the endpoint setting.' });
     assert.equal(r.text, 'Creating the tag “launch” failed: Could not reach Direct Mail at 127.0.0.1:9 (ECONNREFUSED). Check the network connection and the endpoint setting. Nothing was sent, so nothing changed; it is safe to try again.');
     assert.deepEqual([r.unknown, r.safeToRetry], [false, true]);
