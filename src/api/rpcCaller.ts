@@ -290,7 +290,7 @@ function proxyAdvice(status: number, host: string): string {
   switch (status) {
     case 401: case 407: return 'Check the proxy credentials (http.proxyAuthorization, or the user name and password in http.proxy or HTTPS_PROXY).';
     case 403: return `The proxy does not allow connections to ${host}; ask its administrator, or add the host to http.noProxy if it is reachable directly.`;
-    case 502: case 503: case 504: return `The proxy could not reach ${host}; check the endpoint setting, or try again later.`;
+    case 500: case 502: case 503: case 504: return `The proxy could not reach ${host}; check the endpoint setting, or try again later.`;
     default: return 'Check the proxy setting (http.proxy or HTTPS_PROXY).';
   }
 }
