@@ -1,6 +1,7 @@
 // The client on company networks, over real sockets: through a real proxy (tinyproxy) with an explicit proxy and
 // with the proxy environment variables, bypassed for noProxy hosts, refused by the proxy (407, 403) or with the proxy
-// down; against the emulator's HTTPS with a certificate it does not trust, then trusts (extra CA, NODE_EXTRA_CA_CERTS).
+// down; against the emulator's HTTPS with a certificate it does not trust, then trusts (extra CA, NODE_EXTRA_CA_CERTS);
+// a clock 20 minutes off; a service that asks to wait longer than the client will.
 import { strict as assert } from 'node:assert';
 import { DirectMailClient, DirectMailError } from '../../src/api';
 import type { ClientOptions, RequestLogEntry } from '../../src/api';
@@ -196,6 +197,57 @@ describe('Client networks: proxies and certificates', function () {
       const e = await failure(client(secure.url, { network: { extraCaPems: ['not a certificate'] } }).queryTags());
       assert.equal(e.code, 'NetworkSettings');
       assert.match(e.message, /holds no PEM certificate/);
+    });
+  });
+
+  describe('clock and pacing', () => {
+    it("the emulator's Date header shows its moved clock", async () => {
+      const res = await fetch(`${plain.url}/__emulator/clock`, { method: 'POST', body: JSON.stringify({ offsetMs: -20 * 60_000 }) });
+      assert.equal(res.status, 200);
+      try {
+        const answer = await fetch(`${plain.url}/?Action=DescAccountSummary`, { method: 'POST' });
+        const shown = Date.parse(answer.headers.get('date') ?? '');
+        assert.ok(Math.abs(shown - (Date.now() - 20 * 60_000)) < 5_000, `Date: ${answer.headers.get('date')}`);
+      } finally {
+        await fetch(`${plain.url}/__emulator/clock`, { method: 'POST', body: JSON.stringify({ offsetMs: 0 }) });
+      }
+    });
+
+    it('a clock 20 minutes off: the refused request is signed again once with the server time, the log says by how much, later requests use it', async () => {
+      const skewed = await startEmulator({ clockOffsetMs: 20 * 60_000 });
+      const notices: string[] = [];
+      try {
+        const c = client(skewed.url, { onNotice: (m) => notices.push(m) });
+        await c.createTag({ tagName: 'clock_skew' });
+        assert.deepEqual(log.map((l) => l.code), ['InvalidTimeStamp.Expired', undefined]);
+        assert.deepEqual(notices, [`The clock of this computer is 20 minutes behind the clock of 127.0.0.1:${skewed.port}; requests now carry the server's time. Correct the system clock (or its time zone).`]);
+        // A new client of the same endpoint (after a settings change), with the other signature version: right at once.
+        await client(skewed.url, { signatureVersion: 'v1' }).queryTags();
+        assert.equal(log.length, 3);
+        assert.equal(log[2].code, undefined);
+        assert.equal([...skewed.core.accounts.demo.tags.values()].filter((t) => t.name === 'clock_skew').length, 1);
+      } finally {
+        await skewed.close();
+      }
+    });
+
+    it('a request time refused without a Date header that explains it is reported, not retried', async () => {
+      // The emulator's clock agrees with ours, so its Date header explains nothing: the refusal stands.
+      const res = await fetch(`${plain.url}/__emulator/faults`, { method: 'POST', body: JSON.stringify({ kind: 'apiError', code: 'InvalidTimeStamp.Expired', count: 1 }) });
+      assert.equal(res.status, 200);
+      const e = await failure(client(plain.url).createTag({ tagName: 'clock_fine' }));
+      assert.equal(e.code, 'InvalidTimeStamp.Expired');
+      assert.match(e.message, /clock/);
+      assert.equal(log.length, 1);
+    });
+
+    it('a Throttling.User asking to wait longer than 10 s is not retried, and says how long to wait', async () => {
+      await fetch(`${plain.url}/__emulator/faults`, { method: 'POST', body: JSON.stringify({ kind: 'throttle', retryAfterMs: 30_000, count: 1 }) });
+      const e = await failure(client(plain.url).queryTags());
+      assert.equal(e.code, 'Throttling.User');
+      assert.equal(e.delivery, 'answered');
+      assert.match(e.message, /limiting the request rate.*asked to wait 30 s/);
+      assert.equal(log.length, 1);
     });
   });
 });
