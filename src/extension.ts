@@ -41,6 +41,7 @@ import { Session } from './credentials/session';
 import { ProfileStatusBar } from './credentials/statusBar';
 import { ResourceStore } from './model/resourceStore';
 import { Log } from './util/log';
+import { setPagingNoteSink } from './model/pagedLoader';
 import { usePrompts, type Prompts } from './util/prompts';
 import { AutoVerifier } from './views/autoVerify';
 import type { TreeNode } from './views/node';
@@ -74,6 +75,7 @@ export function activate(context: vscode.ExtensionContext): DirectMailTestApi {
   const version = String((context.extension.packageJSON as { version?: string }).version ?? '0.0.0');
   const userAgent = `DirectMailVSCode/${version} VSCode/${vscode.version}`;
   const log = new Log();
+  setPagingNoteSink((message) => log.warn(message));
   const profiles = new ProfileStore(context.globalState, context.secrets);
   const session = new Session(profiles, log, userAgent);
   const store = new ResourceStore((error) => log.error(`A view failed to update: ${String(error)}`));

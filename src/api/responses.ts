@@ -150,17 +150,17 @@ export const parseDomainDetail = response(z.object({
 }), (w): DomainDetail => {
   const unknown = new UnknownCollector();
   return unknown.attach({
-  domainId: w.DomainId, domainName: w.DomainName, tlDomainName: text(w.TlDomainName) || w.DomainName,
-  domainStatus: domainStatusOf(w.DomainStatus, 'DomainStatus', unknown), createTime: text(w.CreateTime), hostRecord: text(w.HostRecord),
-  domainType: text(w.DomainType), spfRecord: text(w.SpfRecord), spfRecordV2: text(w.SpfRecordV2),
-  spfAuthStatus: opt(w.SpfAuthStatus) as RecordStatus | undefined, mxRecord: text(w.MxRecord),
-  mxAuthStatus: opt(w.MxAuthStatus) as RecordStatus | undefined, dkimRR: text(w.DkimRR), dkimPublicKey: text(w.DkimPublicKey),
-  dkimRsaLength: opt(w.DkimRsaLength), dkimAuthStatus: opt(w.DkimAuthStatus) as RecordStatus | undefined,
-  dmarcHostRecord: text(w.DmarcHostRecord), dmarcRecord: text(w.DmarcRecord),
-  dmarcAuthStatus: opt(w.DmarcAuthStatus) as RecordStatus | undefined, cnameRecord: text(w.CnameRecord),
-  tracefRecord: text(w.TracefRecord), cnameAuthStatus: opt(w.CnameAuthStatus) as RecordStatus | undefined,
-  cnameConfirmed: w.CnameConfirmStatus === 1, icpFiled: w.IcpStatus === 1, dnsTxt: text(w.DnsTxt), dnsSpf: text(w.DnsSpf),
-  dnsMx: text(w.DnsMx), dnsDmarc: text(w.DnsDmarc),
+    domainId: w.DomainId, domainName: w.DomainName, tlDomainName: text(w.TlDomainName) || w.DomainName,
+    domainStatus: domainStatusOf(w.DomainStatus, 'DomainStatus', unknown), createTime: text(w.CreateTime), hostRecord: text(w.HostRecord),
+    domainType: text(w.DomainType), spfRecord: text(w.SpfRecord), spfRecordV2: text(w.SpfRecordV2),
+    spfAuthStatus: opt(w.SpfAuthStatus) as RecordStatus | undefined, mxRecord: text(w.MxRecord),
+    mxAuthStatus: opt(w.MxAuthStatus) as RecordStatus | undefined, dkimRR: text(w.DkimRR), dkimPublicKey: text(w.DkimPublicKey),
+    dkimRsaLength: opt(w.DkimRsaLength), dkimAuthStatus: opt(w.DkimAuthStatus) as RecordStatus | undefined,
+    dmarcHostRecord: text(w.DmarcHostRecord), dmarcRecord: text(w.DmarcRecord),
+    dmarcAuthStatus: opt(w.DmarcAuthStatus) as RecordStatus | undefined, cnameRecord: text(w.CnameRecord),
+    tracefRecord: text(w.TracefRecord), cnameAuthStatus: opt(w.CnameAuthStatus) as RecordStatus | undefined,
+    cnameConfirmed: w.CnameConfirmStatus === 1, icpFiled: w.IcpStatus === 1, dnsTxt: text(w.DnsTxt), dnsSpf: text(w.DnsSpf),
+    dnsMx: text(w.DnsMx), dnsDmarc: text(w.DnsDmarc),
   });
 });
 
@@ -181,11 +181,11 @@ const mailAddressItem = z.object({
 export const parseMailAddressPage = pageResponse('mailAddress', mailAddressItem, (m): MailAddress => {
   const unknown = new UnknownCollector();
   return unknown.attach({
-  mailAddressId: m.MailAddressId, accountName: m.AccountName, sendtype: sendTypeOf(m.Sendtype, unknown),
-  accountStatus: (m.AccountStatus ?? 0) as MailAddressStatus, domainStatus: (m.DomainStatus ?? 0) as DomainStatus,
-  replyAddress: text(m.ReplyAddress), replyStatus: (m.ReplyStatus ?? 0) as ReplyStatus, dailyCount: m.DailyCount ?? -1,
-  monthCount: m.MonthCount ?? -1, dailyReqCount: m.DailyReqCount ?? 0, monthReqCount: m.MonthReqCount ?? 0,
-  createTime: text(m.CreateTime), configSetId: opt(m.ConfigSetId) || undefined, configSetName: opt(m.ConfigSetName) || undefined,
+    mailAddressId: m.MailAddressId, accountName: m.AccountName, sendtype: sendTypeOf(m.Sendtype, unknown),
+    accountStatus: (m.AccountStatus ?? 0) as MailAddressStatus, domainStatus: (m.DomainStatus ?? 0) as DomainStatus,
+    replyAddress: text(m.ReplyAddress), replyStatus: (m.ReplyStatus ?? 0) as ReplyStatus, dailyCount: m.DailyCount ?? -1,
+    monthCount: m.MonthCount ?? -1, dailyReqCount: m.DailyReqCount ?? 0, monthReqCount: m.MonthReqCount ?? 0,
+    createTime: text(m.CreateTime), configSetId: opt(m.ConfigSetId) || undefined, configSetName: opt(m.ConfigSetName) || undefined,
   });
 });
 

@@ -9,6 +9,8 @@ export type DomainState = 'verified' | 'partly' | 'unverified';
  * partly; nothing passes → unverified.
  */
 export function domainStateOfSummary(domain: Pick<DomainSummary, 'domainStatus' | 'spfAuthStatus' | 'mxAuthStatus'>): DomainState {
+  // A status this version does not know is not taken for usable (the row says "unknown (<value>)").
+  if (domain.domainStatus === DomainStatus.Unknown) return 'partly';
   if (domain.domainStatus !== DomainStatus.NotVerified) return 'verified';
   const anyPass = [domain.spfAuthStatus, domain.mxAuthStatus].some((s) => s === RecordStatus.Verified);
   return anyPass ? 'partly' : 'unverified';

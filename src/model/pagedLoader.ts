@@ -1,6 +1,9 @@
 // Pages of one list (domains, sender addresses, recipient lists, tags, recipients of a list), whether the API
 // pages by number (PageNo/PageSize/TotalCount) or by cursor (NextStart). Keeps what was loaded, the filter
 // keyword and the last error; one request at a time, so a double-clicked "Load more" sends one request.
+// Whatever the service answers, an item is kept once: one whose key was already loaded (a page that comes back
+// again, an id repeated within or among pages) is dropped with a note in the log, and a page that brings nothing
+// new ends the paging — otherwise the tree would register one id twice, or "Load more" would fetch page 1 forever.
 export type Cursor = number | string;
 
 export interface PageRequest {
@@ -20,6 +23,23 @@ export interface PageResult<T> {
 
 export type PageFetcher<T> = (request: PageRequest) => Promise<PageResult<T>>;
 
+export interface PagedLoaderOptions<T> {
+  /** The identity of an item (its resource ID); without it repeated items cannot be recognised. */
+  key?: (item: T) => string;
+  /** What the list is (e.g. `Tags`), for the note in the log; a function is asked only when a note is written. */
+  label?: string | (() => string);
+}
+
+let noteSink: ((message: string) => void) | undefined;
+
+/** Where notes about a service's paging go (the extension's log); set once at activation. */
+export function setPagingNoteSink(sink: ((message: string) => void) | undefined): void {
+  noteSink = sink;
+}
+
+/** At most this many repeated keys are named in a note. */
+const NAMED_IN_NOTE = 5;
+
 /** Adapts PageNo/PageSize/TotalCount paging: the next page exists while fewer than TotalCount were returned. */
 export function numberedPage<T>(page: { items: T[]; pageNumber: number; pageSize: number; totalCount: number }): PageResult<T> {
   const shown = (page.pageNumber - 1) * page.pageSize + page.items.length;
@@ -37,8 +57,10 @@ export class PagedLoader<T> {
   private abort: AbortController | undefined;
   private generation = 0;
   private filter: string | undefined;
+  /** Keys of the items loaded since the first page. */
+  private keys = new Set<string>();
 
-  constructor(private readonly fetchPage: PageFetcher<T>, private readonly pageSize: () => number) {}
+  constructor(private readonly fetchPage: PageFetcher<T>, private readonly pageSize: () => number, private readonly options: PagedLoaderOptions<T> = {}) {}
 
   get items(): readonly T[] {
     return this.list;
@@ -105,12 +127,39 @@ export class PagedLoader<T> {
     this.inflight = undefined;
     this.generation++;
     this.list = [];
+    this.keys = new Set();
     this.cursor = undefined;
     this.totalCount = undefined;
     this.started = false;
     this.done = false;
     this.failure = undefined;
     this.filter = keyword?.trim() || undefined;
+  }
+
+  private label(): string {
+    const label = this.options.label;
+    return (typeof label === 'function' ? label() : label) || 'A list';
+  }
+
+  /** The items whose key is new (and notes the ones that repeat an item already loaded or one earlier on the page). */
+  private keepNew(items: readonly T[]): T[] {
+    const key = this.options.key;
+    if (!key) return [...items];
+    const fresh: T[] = [];
+    const repeated: string[] = [];
+    for (const item of items) {
+      const k = key(item);
+      if (this.keys.has(k)) repeated.push(k);
+      else {
+        this.keys.add(k);
+        fresh.push(item);
+      }
+    }
+    if (repeated.length > 0) {
+      const named = repeated.slice(0, NAMED_IN_NOTE).join(', ') + (repeated.length > NAMED_IN_NOTE ? ', …' : '');
+      noteSink?.(`${this.label()}: the service sent ${repeated.length} item(s) already shown (${named}); each is shown once.`);
+    }
+    return fresh;
   }
 
   private request(): Promise<void> {
@@ -123,8 +172,15 @@ export class PagedLoader<T> {
     const run = this.fetchPage({ cursor, pageSize: this.pageSize(), keyword: this.filter, signal: abort.signal }).then(
       (page) => {
         if (generation !== this.generation) return;
-        this.list = this.done ? [...this.list, ...page.items] : page.items;
+        const more = this.done;
+        if (!more) this.keys = new Set();
+        const fresh = this.keepNew(page.items);
+        this.list = more ? [...this.list, ...fresh] : fresh;
         this.cursor = page.next === '' ? undefined : page.next;
+        if (page.items.length > 0 && fresh.length === 0 && this.cursor !== undefined) {
+          this.cursor = undefined;
+          noteSink?.(`${this.label()}: the service answered a page with only items already shown, so paging stopped here (${this.list.length} shown).`);
+        }
         if (page.total !== undefined) this.totalCount = page.total;
         this.done = true;
       },

@@ -15,12 +15,18 @@ export interface ListingSpec<T> {
   hidden?(item: T): boolean;
 }
 
+/** The owner's label as the tree shows it (`Tags`, a list's name), for notes in the log. */
+function labelOf(node: TreeNode): string {
+  const label = node.treeItem().label;
+  return (typeof label === 'string' ? label : label?.label) || node.id;
+}
+
 export class Listing<T> {
   readonly loader: PagedLoader<T>;
   private nodes = new Map<string, TreeNode>();
 
   constructor(private readonly owner: TreeNode, private readonly host: TreeHost, private readonly spec: ListingSpec<T>) {
-    this.loader = new PagedLoader(spec.fetch, spec.pageSize);
+    this.loader = new PagedLoader(spec.fetch, spec.pageSize, { key: (item) => spec.key(item), label: () => labelOf(owner) });
   }
 
   /** Starts the first page (if needed) and re-renders the owner when it arrives. */
