@@ -52,9 +52,16 @@ export function redact(text: string, secrets: readonly (string | undefined)[]): 
 const ADDRESS = /([A-Za-z0-9_+.-])[A-Za-z0-9_+.-]*@([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+)/g;
 
 /**
- * Masks the local part of every email address in a text ("alice@example.com" → "a***@example.com"): enough to
- * tell addresses and domains apart in a log, without writing recipients' addresses to disk.
+ * Domains reserved for documentation and tests (RFC 2606, RFC 6761): no person receives mail there, and messages
+ * use them as examples ("must look like name@example.com"), which stay readable.
+ */
+const RESERVED_DOMAIN = /(^|\.)(example\.(com|net|org)|example|test|invalid|localhost)$/i;
+
+/**
+ * Masks the local part of every email address in a text ("alice@contoso.cn" → "a***@contoso.cn"): enough to tell
+ * addresses and domains apart in a log, without writing recipients' addresses to disk.
  */
 export function maskEmailAddresses(text: string): string {
-  return text.includes('@') ? text.replace(ADDRESS, (_all, first: string, domain: string) => `${first}***@${domain}`) : text;
+  if (!text.includes('@')) return text;
+  return text.replace(ADDRESS, (all, first: string, domain: string) => (RESERVED_DOMAIN.test(domain) ? all : `${first}***@${domain}`));
 }

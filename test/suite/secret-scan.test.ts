@@ -17,6 +17,8 @@ import { admin, api, children, DEMO_KEY, emulatorState, EXTENSION_ID, removeAllP
 const SMTP_PASSWORD = 'ScanPw2025Xy';
 const SENDER_SMTP_PASSWORD = 'Mail78ScanQz';
 const WRONG_SECRET = 'WrongScan+Secret/Value=0001';
+/** A recipient's address: personal data that the log must not hold in full (the tree may show it). */
+const RECIPIENT = 'privacy.person@contoso-mail.cn';
 
 const VALUES: Record<string, string> = {
   'AccessKey secret': SCAN_STS_ACCESS_KEY_SECRET,
@@ -190,6 +192,13 @@ describe('Secret scan', function () {
     assert.ok(a.logLines().some((l) => /ModifyPWByDomain failed: Parameter check failed: \*\*\*/.test(l)), 'the refused change was logged (redacted)');
   });
 
+  it('adds a recipient: the log names it by first letter and domain only', async () => {
+    const list = (await emulatorState()).demo.receivers[0];
+    const added = await vscode.commands.executeCommand('directMail.addRecipient', { receiverId: String(list.id), email: RECIPIENT });
+    assert.equal(added, RECIPIENT, a.logLines().slice(-3).join(' | '));
+    assert.ok(a.logLines().some((l) => l.includes('p***@contoso-mail.cn')), 'the masked address is not in the log');
+  });
+
   it('opens the DNS panel, copies records and verifies', async () => {
     const domain = (await emulatorState()).demo.domains.find((d) => d.name === 'example.com')!;
     const host = a.panels.open({ panel: 'dns', domainId: String(domain.id) });
@@ -233,6 +242,9 @@ describe('Secret scan', function () {
     assert.ok(names.some((n) => n.endsWith('/Direct Mail.log')), 'the log file was not scanned');
     assert.ok(errors.length >= 2 && webview.length >= 5);
     const leaks = findings(sinks);
+    const logSinks = sinks.filter((sink) => sink.name === 'log lines' || sink.name.endsWith('/Direct Mail.log'));
+    assert.equal(logSinks.length, 2);
+    for (const sink of logSinks) assert.ok(!sink.bytes.includes(Buffer.from('privacy.person')), `${sink.name} holds the recipient's address`);
     console.log(`secret scan: ${sinks.length} sinks (${sinks.filter((s) => s.name.startsWith('user-data/')).length} files of the user-data folder, ${sinks.filter((s) => s.name.startsWith('test-results/')).length} of test-results/), ${Object.keys(VALUES).length} values, ${spellings(SMTP_PASSWORD).length}+ spellings each, ${leaks.length} findings`);
     assert.deepEqual(leaks, []);
   });

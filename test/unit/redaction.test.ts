@@ -47,8 +47,13 @@ describe('redaction', () => {
 
 describe('address masking for the log', () => {
   it('keeps the first letter and the domain of every address', () => {
-    assert.equal(maskEmailAddresses('SaveReceiverDetail 12: added alice.smith+news@example.com'), 'SaveReceiverDetail 12: added a***@example.com');
-    assert.equal(maskEmailAddresses('Recipient 2 (bob@mail.example.co.uk): bad; to x@y.org too'), 'Recipient 2 (b***@mail.example.co.uk): bad; to x***@y.org too');
+    assert.equal(maskEmailAddresses('SaveReceiverDetail 12: added alice.smith+news@contoso.cn'), 'SaveReceiverDetail 12: added a***@contoso.cn');
+    assert.equal(maskEmailAddresses('Recipient 2 (bob@mail.fabrikam.co.uk): bad; to x@y.org too'), 'Recipient 2 (b***@mail.fabrikam.co.uk): bad; to x***@y.org too');
+  });
+
+  it('leaves documentation addresses (reserved example domains) readable, as messages use them', () => {
+    for (const text of ['must look like name@example.com', 'a@mail.example.org', 'x@host.test', 'y@example', 'z@foo.invalid']) assert.equal(maskEmailAddresses(text), text);
+    assert.equal(maskEmailAddresses('a@example.com.cn and b@notexample.com'), 'a***@example.com.cn and b***@notexample.com');
   });
 
   it('leaves text without an address alone, including a profile name with "@" and no dotted domain', () => {
