@@ -153,6 +153,8 @@ function restoreResult(b: Built): void {
     showStatus(b, fromHost.message, fromHost.ok ? 'success' : 'error');
     rememberResult(b.key, fromHost, values(b));
     revealResult(b.status);
+    // The emptied fields block the button again: say so.
+    check(b);
   } else if (saved) {
     showStatus(b, saved.message, saved.ok ? 'success' : 'error');
   }
