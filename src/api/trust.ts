@@ -2,6 +2,7 @@
 // Node verifies against its bundled roots only; VS Code also trusts the operating system's store and
 // NODE_EXTRA_CA_CERTS. Passing `ca` replaces Node's defaults, so the whole set is assembled here, once per process
 // for each distinct configuration (parsing a few hundred roots costs milliseconds, not something to do per socket).
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as tls from 'node:tls';
@@ -29,24 +30,38 @@ const LINUX_BUNDLES = [
 
 type GetCaCertificates = (type: 'system') => string[];
 
-/** The operating system's trusted roots: Node's own reader where it has one (Node 22.15+), else the Linux bundle. */
+let system: string[] | undefined;
+
+/**
+ * The operating system's trusted certificates, read once per process: Node's own reader where it has one (Node
+ * 22.15+), else what VS Code reads — the macOS keychains through `security`, the Linux bundle file. (Windows needs
+ * Node's reader; without it only Node's roots, NODE_EXTRA_CA_CERTS and directMail.caCertificates apply.)
+ */
 function systemCertificates(): string[] {
+  if (system) return system;
   const reader = (tls as unknown as { getCACertificates?: GetCaCertificates }).getCACertificates;
   if (reader) {
     try {
-      return reader('system');
+      return (system = reader('system'));
     } catch {
-      // fall through to the files
+      // fall through to the platform's own store
+    }
+  }
+  if (process.platform === 'darwin') {
+    try {
+      return (system = [execFileSync('/usr/bin/security', ['find-certificate', '-a', '-p'], { encoding: 'utf8', timeout: 5_000, maxBuffer: 64 * 1024 * 1024 })]);
+    } catch {
+      return (system = []);
     }
   }
   for (const file of LINUX_BUNDLES) {
     try {
-      return [readFileSync(file, 'utf8')];
+      return (system = [readFileSync(file, 'utf8')]);
     } catch {
       // next candidate
     }
   }
-  return [];
+  return (system = []);
 }
 
 function readPemFile(file: string): string {
@@ -59,27 +74,47 @@ function readPemFile(file: string): string {
 
 let cached: { key: string; context: tls.SecureContext } | undefined;
 
+const certificateBody = (pem: string): string => pem.replace(/-----[^-]+-----|\s/g, '');
+let nodeRoots: Set<string> | undefined;
+
+/** The certificates of PEM texts that Node's bundled roots do not already hold (a system bundle repeats most). */
+function beyondNodeRoots(pems: readonly string[]): string[] {
+  nodeRoots ??= new Set(tls.rootCertificates.map(certificateBody));
+  const out: string[] = [];
+  for (const text of pems) {
+    for (const pem of text.split(/(?=-----BEGIN CERTIFICATE-----)/)) {
+      if (pem.includes('-----BEGIN CERTIFICATE-----') && !nodeRoots.has(certificateBody(pem))) out.push(pem);
+    }
+  }
+  return out;
+}
+
 /**
  * One secure context holding Node's roots, the system's (unless turned off), NODE_EXTRA_CA_CERTS and the extra
  * PEMs. Throws with a readable message when a configured file cannot be read or holds no certificate.
+ * Node's default context shares its parsed roots; only the certificates beyond them are parsed and added (as VS Code
+ * does), which keeps the first request from spending a few hundred milliseconds re-reading every root.
  */
 export function trustedContext(options: TrustOptions = {}): tls.SecureContext {
   const extraFile = options.nodeExtraCaCertsFile ?? process.env.NODE_EXTRA_CA_CERTS ?? '';
   const files = [...(extraFile ? [extraFile] : []), ...(options.caFiles ?? [])];
   const extras = [...files.map(readPemFile), ...(options.extraCaPems ?? [])];
-  const system = options.systemCertificates !== false;
-  const key = createHash('sha256').update(JSON.stringify([system, extras])).digest('hex');
+  const withSystem = options.systemCertificates !== false;
+  const key = createHash('sha256').update(JSON.stringify([withSystem, extras])).digest('hex');
   if (cached?.key === key) return cached.context;
   for (const pem of extras) {
     if (!pem.includes('-----BEGIN CERTIFICATE-----')) throw new Error('A configured CA certificate file holds no PEM certificate ("-----BEGIN CERTIFICATE-----").');
   }
-  // A broken PEM would otherwise surface as OpenSSL's bare "no start line" at connect time.
-  if (extras.length) try {
-    tls.createSecureContext({ ca: extras });
-  } catch (e) {
-    throw new Error(`A configured CA certificate cannot be read (${(e as Error).message}).`);
+  const context = tls.createSecureContext();
+  const store = (context as unknown as { context: { addCACert(pem: string): void } }).context;
+  for (const pem of beyondNodeRoots([...(withSystem ? systemCertificates() : []), ...extras])) {
+    try {
+      store.addCACert(pem);
+    } catch (e) {
+      // A broken PEM would otherwise surface as OpenSSL's bare "no start line" at connect time.
+      if (extras.some((x) => x.includes(pem.trim()))) throw new Error(`A configured CA certificate cannot be read (${(e as Error).message}).`);
+    }
   }
-  const context = tls.createSecureContext({ ca: [...tls.rootCertificates, ...(system ? systemCertificates() : []), ...extras] });
   cached = { key, context };
   return context;
 }
