@@ -72,6 +72,27 @@ describe('Paging contract: PageNo for recipient lists, a repeated page shown onc
     assert.equal(new Set(idsOf(a, items)).size, items.length);
   });
 
+  it('shows a send type or domain status this version does not know as "unknown (value)", with the rest of the page', async () => {
+    a.tree.refresh();
+    await admin('POST', 'faults', { kind: 'answer', actions: ['QueryMailAddressByParam'], count: 1, body: {
+      PageNumber: 1, PageSize: PAGE, TotalCount: 2, data: { mailAddress: [
+        { MailAddressId: '901', AccountName: 'promo@example.com', Sendtype: 'marketing', AccountStatus: '0', ReplyStatus: '0' },
+        { MailAddressId: '902', AccountName: 'news@example.com', Sendtype: 'batch', AccountStatus: '0', ReplyStatus: '0' },
+      ] },
+    } });
+    await admin('POST', 'faults', { kind: 'answer', actions: ['QueryDomainByParam'], count: 1, body: {
+      PageNumber: 1, PageSize: PAGE, TotalCount: 2, data: { domain: [
+        { DomainId: '801', DomainName: 'new-status.example.com', DomainStatus: '7', SpfAuthStatus: '0', MxAuthStatus: '0' },
+        { DomainId: '802', DomainName: 'verified.example.com', DomainStatus: '0' },
+      ] },
+    } });
+    const senders = (await group(a, 'Sender Addresses')).items;
+    assert.deepEqual(senders.map((i) => [i.label, i.description]), [['promo@example.com', 'unknown (marketing)'], ['news@example.com', 'batch']]);
+    const domains = (await group(a, 'Domains')).items;
+    assert.deepEqual(domains.map((i) => [i.label, i.description]), [['new-status.example.com', 'unknown (7)'], ['verified.example.com', 'verified']]);
+    assert.notEqual(domains[0].contextValue, 'domain.verified', 'an unknown status is not taken for verified');
+  });
+
   it('pages normally again once the service does', async () => {
     a.tree.refresh();
     let { items } = await group(a, 'Tags');
