@@ -8,7 +8,7 @@ import type { NetworkOptions } from '../api/network';
 
 /** A change of any of these rebuilds the client (no reload needed). */
 export const NETWORK_SETTINGS = [
-  'http.proxy', 'http.noProxy', 'http.proxyStrictSSL', 'http.proxyAuthorization', 'http.systemCertificates', 'directMail.caCertificates',
+  'http.proxy', 'http.noProxy', 'http.proxyStrictSSL', 'http.proxyAuthorization', 'http.proxySupport', 'http.systemCertificates', 'directMail.caCertificates',
 ];
 
 export interface NetworkSettings {
@@ -26,7 +26,10 @@ export function readNetworkSettings(env: Record<string, string | undefined> = pr
   const proxySetting = (http.get<string>('proxy') ?? '').trim();
   const settingNoProxy = http.get<string[]>('noProxy') ?? [];
   const fromEnv = proxyEnvironment(env);
-  const proxy = proxySetting
+  // "off" makes VS Code leave extensions' requests alone: no proxy at all, not even from the environment.
+  const proxy = http.get<string>('proxySupport') === 'off'
+    ? { httpProxy: '', httpsProxy: '', noProxy: [] }
+    : proxySetting
     ? { httpProxy: proxySetting, httpsProxy: proxySetting, noProxy: settingNoProxy }
     : { ...fromEnv, noProxy: [...settingNoProxy, ...(fromEnv.noProxy ?? [])] };
   const caFile = (vscode.workspace.getConfiguration('directMail').get<string>('caCertificates') ?? '').trim();
@@ -38,7 +41,7 @@ export function readNetworkSettings(env: Record<string, string | undefined> = pr
     caFiles: caFile ? [expandHome(caFile)] : [],
   };
   const used = options.httpsProxy || options.httpProxy;
-  const route = used ? `proxy ${proxyDisplayName(used)} (${proxySetting ? 'http.proxy' : 'proxy environment variables'})` : 'direct';
+  const route = used ? `proxy ${proxyDisplayName(used)} (${proxySetting ? 'http.proxy' : 'proxy environment variables'})` : 'direct (no proxy)';
   const key = createHash('sha256').update(JSON.stringify([options, env.NODE_EXTRA_CA_CERTS ?? ''])).digest('base64');
   return { options, key, route };
 }
