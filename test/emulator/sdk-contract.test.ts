@@ -267,6 +267,8 @@ interface Finding {
   sent: string[];
   requiredMissing: string[];
   unknownParams: string[];
+  /** Sent values the model's type refuses (a number field needs digits, a boolean true/false). */
+  mistypedParams: string[];
   responseMissing: string[];
   responseMistyped: string[];
   responseExtra: string[];
@@ -340,6 +342,7 @@ describe('official SDK models as the contract of client and emulator', function 
         action: s.action, request, body, requiredSource: fromSdk ? 'sdk' : required ? 'reference' : 'none', sent,
         requiredMissing: [...new Set(mine.flatMap((r) => (required ?? []).filter((p) => r.params[p] === undefined || r.params[p] === '')))],
         unknownParams: request ? sent.filter((p) => !modelNames.has(p) && !COMMON_PARAMS.has(p)) : [],
+        mistypedParams: request ? [...new Set(mine.flatMap((r) => paramTypeProblems(request, r.params)))] : [],
         responseMissing: paths.filter((p) => !real.some((a) => valuesAt(a.body, p).length > 0)),
         responseMistyped: body ? [...new Set(real.flatMap((a) => typeProblems(body, a.body, '').map((p) => p.replace(/\[\d+\]/g, '[]').slice(1))))] : [],
         responseExtra: body ? [...new Set(real.flatMap((a) => extraFields(body, a.body, '')))] : [],
@@ -369,6 +372,7 @@ describe('official SDK models as the contract of client and emulator', function 
         assert.notEqual(f().requiredSource, 'none', 'the required parameters could be read');
         assert.deepEqual(f().unknownParams, [], 'parameters the SDK model does not name');
         assert.deepEqual(f().requiredMissing, [], 'required parameters not sent');
+        assert.deepEqual(f().mistypedParams, [], 'values the model\'s type refuses');
       });
 
       it('gets from the emulator every field of the SDK response model, with a type the SDK accepts, and no other', () => {
@@ -383,6 +387,19 @@ describe('official SDK models as the contract of client and emulator', function 
     });
   }
 });
+
+/** Values of scalar parameters that do not fit the request model's type as the wire carries it (all text). */
+function paramTypeProblems(request: ModelClass, params: Record<string, string>): string[] {
+  const names = request.names();
+  const types = request.types() as Record<string, FieldType>;
+  return Object.keys(names).flatMap((k) => {
+    const value = params[names[k]];
+    if (value === undefined) return [];
+    if (types[k] === 'number' && !/^-?\d+(\.\d+)?$/.test(value)) return [`${names[k]}=${JSON.stringify(value)} (number)`];
+    if (types[k] === 'boolean' && value !== 'true' && value !== 'false') return [`${names[k]}=${JSON.stringify(value)} (boolean)`];
+    return [];
+  });
+}
 
 /** Fields of an answer that the model does not name (recursively). */
 function extraFields(model: ModelClass, value: unknown, path: string): string[] {
@@ -408,7 +425,7 @@ function printTable(findings: Finding[], unreadable: string[]): void {
   const list = (xs: string[]): string => (xs.length ? xs.join(', ') : '—');
   const rows = findings.map((f) => [
     f.action, list(f.sent.filter((p) => !COMMON_PARAMS.has(p))), `${list(f.requiredMissing)}${f.requiredSource === 'reference' ? ' (req. from reference)' : ''}`,
-    list(f.unknownParams), list([...f.responseMissing.map((p) => `missing ${p}`), ...f.responseMistyped, ...f.responseExtra.map((p) => `extra ${p}`)]),
+    list([...f.unknownParams, ...f.mistypedParams]), list([...f.responseMissing.map((p) => `missing ${p}`), ...f.responseMistyped, ...f.responseExtra.map((p) => `extra ${p}`)]),
     f.exampleProblems.length ? list(f.exampleProblems) : f.constructed.length ? `ok (constructed: ${f.constructed.length} fields)` : 'ok',
   ]);
   const head = ['action', 'params sent', 'required missing', 'unknown params', 'response fields missing/mistyped', 'SDK example'];
