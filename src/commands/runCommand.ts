@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import { failureText } from '../model/failureText';
 import { describeError, errorDetails, isAbort } from '../util/errors';
 import type { Log } from '../util/log';
+import { prompts } from '../util/prompts';
 import { commandSubject } from './commandLabels';
 
 export interface CommandOptions {
@@ -52,13 +53,14 @@ export class CommandRunner {
     const how = [details.action, details.delivery && `delivery ${details.delivery}`, `offered: ${buttons.join(', ')}`].filter(Boolean).join(' · ');
     this.log.warn(`${id} details: ${how} · ${describeError(details)}`);
     this.log.error(`${id}: ${text}`);
-    // Not an error for sure: it may have worked.
-    const shown = unknown ? vscode.window.showWarningMessage(text, ...buttons) : vscode.window.showErrorMessage(text, ...buttons);
+    // Not an error for sure: it may have worked. A warning whose first button is the way to check, asked through the
+    // prompts seam like every question with buttons (so the extension-host tests see what it offers).
+    const shown = unknown ? prompts().showWarningMessage(text, {}, ...buttons) : vscode.window.showErrorMessage(text, ...buttons);
     void shown.then((choice) => {
       if (choice === undefined) return;
       if (choice === refresh && subject?.group) void vscode.commands.executeCommand(REFRESH_GROUP, subject.group);
       if (choice === copy && details.requestId) void vscode.env.clipboard.writeText(details.requestId);
       if (choice === show) this.log.show();
-    });
+    }, () => undefined);
   }
 }

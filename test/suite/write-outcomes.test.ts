@@ -14,6 +14,7 @@ import * as vscode from 'vscode';
 import type { PanelHost } from '../../src/webviews/panelHost';
 import type { ImportReportView, PanelKey, ToView } from '../../src/webviews/protocol';
 import { exchange, resultOf, type Result } from './panelMessages';
+import { answering, type Answer, type Asked } from './scriptedPrompts';
 import { admin, api, DEMO_KEY, emulatorState, emulatorUrl, group, requests, resetEmulator, signInAs, withSetting, type Api } from './treeHelpers';
 
 interface Row { row: number; email: string; reason?: string }
@@ -48,7 +49,18 @@ describe('Write outcomes', function () {
   let logFrom = 0;
   let id = 500;
 
-  /** The command's notification text (its last `<id>: ` log line) and the details line before it. */
+  /**
+   * Runs a command with scripted answers (a delete's question, then the outcome-unknown notification, which is a
+   * warning with buttons asked through the same seam) and returns what the notification showed and offered.
+   */
+  async function notified(command: string, arg: unknown, answers: readonly Answer[]): Promise<{ result: unknown; notice: Asked }> {
+    const { result, asked } = await answering(a, answers, async () => vscode.commands.executeCommand(`directMail.${command}`, arg));
+    const notice = asked[asked.length - 1];
+    assert.ok(notice?.kind === 'warning', `no notification among ${JSON.stringify(asked)}`);
+    return { result, notice };
+  }
+
+  /** The command's failure as logged: its notification text (the last `<id>: ` line) and the details line before it. */
   const shown = (command: string): { text: string; details: string } => {
     const lines = a.logLines().slice(logFrom);
     const text = lines.filter((l) => l.startsWith(`directMail.${command}: `)).pop();
@@ -91,25 +103,34 @@ describe('Write outcomes', function () {
       assert.ok(node, `tags shown: ${items.map((t) => t.label).join(', ')}`);
       await admin('DELETE', 'requests');
       await fault({ kind: 'resetAfter', actions: ['DeleteTag'] });
-      const result = await withSetting('confirmDelete', false, async () => vscode.commands.executeCommand('directMail.deleteTag', node.node));
+      // "Delete" for the question, then the notification's "Refresh Tags".
+      const { result, notice } = await notified('deleteTag', node.node, ['Delete', 'Refresh Tags']);
       assert.equal(result, undefined);
+      assert.equal(notice.text, 'Deleting the tag “weekly-digest” may or may not have happened: the connection broke after the request was sent. Refresh Tags to check before trying again.');
+      assert.deepEqual(notice.choices, ['Refresh Tags', 'Show log']);
+      assert.doesNotMatch(notice.text, /DeleteTag|failed|try again\./);
       const { text, details } = shown('deleteTag');
-      assert.equal(text, 'Deleting the tag “weekly-digest” may or may not have happened: the connection broke after the request was sent. Refresh Tags to check before trying again.');
-      assert.doesNotMatch(text, /DeleteTag|failed|try again\./);
+      assert.equal(text, notice.text);
       assert.match(details, /DeleteTag · delivery unknown · offered: Refresh Tags, Show log · .*NetworkError/);
       // Sent once, never again by a retry; and it did happen (the emulator carried it out).
       assert.equal(await countOf('DeleteTag'), 1);
       assert.ok(!(await emulatorState()).demo.tags.some((t) => t.name === 'weekly-digest'));
+      // "Refresh Tags" asks Direct Mail for the tags again, after the delete.
+      await until('the tags to be read again', async () => {
+        const actions = (await requests()).map((r) => r.action);
+        return actions.slice(actions.indexOf('DeleteTag')).includes('QueryTagByParam');
+      });
     });
 
     it('a recipient added over a connection that broke after sending is reported as maybe added, stored once', async () => {
       const beta = String((await emulatorState()).demo.receivers.find((r) => r.name === 'Beta testers')!.id);
       await admin('DELETE', 'requests');
       await fault({ kind: 'resetAfter', actions: ['SaveReceiverDetail'] });
-      assert.equal(await vscode.commands.executeCommand('directMail.addRecipient', { receiverId: beta, email: 'late@example.com' }), undefined);
-      // The log masks addresses (first letter and domain); the notification shows the whole address.
-      assert.equal(shown('addRecipient').text,
-        'Adding the recipient “l***@example.com” may or may not have happened: the connection broke after the request was sent. Refresh Recipient Lists to check before trying again.');
+      const { result, notice } = await notified('addRecipient', { receiverId: beta, email: 'late@example.com' }, [undefined]);
+      assert.equal(result, undefined);
+      assert.equal(notice.text,
+        'Adding the recipient “late@example.com” may or may not have happened: the connection broke after the request was sent. Refresh Recipient Lists to check before trying again.');
+      assert.deepEqual(notice.choices, ['Refresh Recipient Lists', 'Show log']);
       assert.equal(await countOf('SaveReceiverDetail'), 1);
       const stored = (await emulatorState()).demo.receivers.find((r) => r.name === 'Beta testers')!.recipients.filter((r) => r.email === 'late@example.com');
       assert.equal(stored.length, 1);
@@ -119,10 +140,11 @@ describe('Write outcomes', function () {
       const domainId = String((await emulatorState()).demo.domains.find((d) => d.name === 'mail.example.org')!.id);
       await admin('DELETE', 'requests');
       await fault({ kind: 'latency', latencyMs: 2500, actions: ['DeleteDomain'] });
-      const result = await withSetting('requestTimeoutMs', 1000, async () =>
-        vscode.commands.executeCommand('directMail.deleteDomain', { domainId, domainName: 'mail.example.org', confirmed: true }));
+      // The domain's name typed to confirm, then the notification dismissed.
+      const { result, notice } = await withSetting('requestTimeoutMs', 1000, () =>
+        notified('deleteDomain', { domainId, domainName: 'mail.example.org' }, ['mail.example.org', undefined]));
       assert.equal(result, undefined);
-      assert.equal(shown('deleteDomain').text,
+      assert.equal(notice.text,
         'Deleting the domain “mail.example.org” may or may not have happened: Direct Mail did not answer in time after the request was sent. Refresh Domains to check before trying again.');
       // The emulator finishes the delayed delete after the client gave up: it happened, once.
       await until('the delayed delete to be carried out', async () => !(await emulatorState()).demo.domains.some((d) => d.name === 'mail.example.org'));
@@ -136,13 +158,14 @@ describe('Write outcomes', function () {
       await useEndpoint(`http://127.0.0.1:${port}`);
       let result: unknown;
       try {
-        result = await vscode.commands.executeCommand('directMail.deleteTag', { tagId, confirmed: true });
+        result = (await answering(a, ['Delete'], async () => vscode.commands.executeCommand('directMail.deleteTag', { tagId }))).result;
       } finally {
         await useEndpoint(emulatorUrl());
       }
       assert.equal(result, undefined);
       const { text } = shown('deleteTag');
-      assert.match(text, new RegExp(`^Deleting the tag “${tagId}” failed: .*127\\.0\\.0\\.1:${port}.*ECONNREFUSED.* Nothing was sent, so nothing changed; it is safe to try again\\.$`));
+      assert.match(text, new RegExp(`^Deleting the tag “${tagId}” failed: Could not reach Direct Mail at 127\\.0\\.0\\.1:${port} \\(ECONNREFUSED.*\\)\\. Nothing was sent\\. .* Nothing changed; it is safe to try again\\.$`));
+      assert.equal(text.split('Nothing was sent').length, 2, 'said once');
       assert.doesNotMatch(text, /may or may not/);
       assert.equal(await countOf('DeleteTag'), 0);
       assert.ok((await emulatorState()).demo.tags.some((t) => t.name === 'weekly-digest'));
