@@ -90,7 +90,7 @@ async function importAliyunCli(c: CommandContext, arg: ImportArgs | undefined): 
     chosen = config.profiles.find((p) => p.name === arg.profile);
     if (!chosen) throw new Error(vscode.l10n.t('{0} has no profile named "{1}". It has: {2}.', path, arg.profile, config.profiles.map((p) => p.name).join(', ')));
   } else {
-    const picked = await vscode.window.showQuickPick(
+    const picked = await prompts().showQuickPick(
       config.profiles.map((p) => ({
         label: p.name,
         description: `${p.mode}${p.accessKeyId ? ` · ${maskKeyId(p.accessKeyId)}` : ''}${p.regionId ? ` · ${p.regionId}` : ''}${p.name === config.current ? ` · ${vscode.l10n.t('current')}` : ''}`,
@@ -164,7 +164,7 @@ async function switchProfile(c: CommandContext, name: string | undefined): Promi
     action(`$(terminal) ${vscode.l10n.t('Use Credentials from Environment Variables')}`, 'directMail.useEnvironmentProfile'),
     ...(active ? [action(`$(globe) ${vscode.l10n.t('Select Region…')}`, 'directMail.selectRegion'), action(`$(sign-out) ${vscode.l10n.t('Sign Out')}`, 'directMail.signOut')] : []),
   );
-  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Direct Mail profile'), placeHolder: vscode.l10n.t('Choose the profile to use') });
+  const picked = await prompts().showQuickPick(items, { title: vscode.l10n.t('Direct Mail profile'), placeHolder: vscode.l10n.t('Choose the profile to use') });
   if (!picked) return undefined;
   await picked.run();
   return c.profiles.active()?.name;
@@ -172,7 +172,7 @@ async function switchProfile(c: CommandContext, name: string | undefined): Promi
 
 async function removeProfile(c: CommandContext, name: string | undefined): Promise<string | undefined> {
   if (name === undefined) {
-    const picked = await vscode.window.showQuickPick(
+    const picked = await prompts().showQuickPick(
       c.profiles.stored().map((p) => ({ label: p.name, description: describeProfile(p) })),
       { title: vscode.l10n.t('Remove Profile'), placeHolder: vscode.l10n.t('Choose the profile to remove (its secret is deleted)') },
     );
@@ -194,15 +194,31 @@ async function removeProfile(c: CommandContext, name: string | undefined): Promi
 async function signOut(c: CommandContext): Promise<void> {
   await c.profiles.signOut();
   c.log.info('Signed out');
-  void vscode.window.showInformationMessage(vscode.l10n.t('Signed out of Direct Mail. Your profiles are kept: choose "Switch Profile" in the Direct Mail view to sign in again.'));
+  void prompts().showInformationMessage(vscode.l10n.t('Signed out of Direct Mail. Your profiles are kept: choose "Switch Profile" in the Direct Mail view to sign in again.'));
+}
+
+/** A region as Alibaba's console names it, in the display language; literal l10n calls so the bundle check sees them. */
+export function regionLabel(region: RegionId): string {
+  switch (region) {
+    case 'cn-hangzhou':
+      return vscode.l10n.t('China (Hangzhou)');
+    case 'ap-southeast-1':
+      return vscode.l10n.t('Singapore');
+    case 'ap-southeast-2':
+      return vscode.l10n.t('Australia (Sydney)');
+    case 'us-east-1':
+      return vscode.l10n.t('US (Virginia)');
+    case 'eu-central-1':
+      return vscode.l10n.t('Germany (Frankfurt)');
+  }
 }
 
 async function selectRegion(c: CommandContext, region: string | undefined): Promise<RegionId | undefined> {
   const connection = c.session.connection();
   if (region === undefined) {
     const current = connection?.region ?? readSettings().region;
-    const picked = await vscode.window.showQuickPick(
-      REGIONS.map((r) => ({ label: `${r.id === current ? '$(check) ' : ''}${r.name}`, description: r.id, region: r.id })),
+    const picked = await prompts().showQuickPick(
+      REGIONS.map((r) => ({ label: `${r.id === current ? '$(check) ' : ''}${regionLabel(r.id)}`, description: r.id, region: r.id })),
       { title: vscode.l10n.t('Direct Mail region'), placeHolder: vscode.l10n.t('Resources are separate per region; choose where yours are') },
     );
     if (!picked) return undefined;

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { answering } from './scriptedPrompts';
-import { admin, api, DEMO_KEY, emulatorState, requests, resetEmulator, signInAs, type Api } from './treeHelpers';
+import { admin, api, DEMO_KEY, emulatorState, EXTENSION_ID, requests, resetEmulator, signInAs, type Api } from './treeHelpers';
 
 const run = (command: string, arg?: unknown): Thenable<unknown> => vscode.commands.executeCommand(`directMail.${command}`, arg);
 
@@ -72,5 +72,23 @@ describe('Pickers and commands with nothing to do', () => {
     assert.equal(asked[0].kind, 'quickPick');
     const offered = asked[0].choices.filter((c) => c !== 'Recipient Lists');
     assert.deepEqual([...offered].sort(), lists.map((l) => l.name).sort());
+  });
+
+  it('Select Region names each region as Alibaba\'s console does, the current one checked', async () => {
+    const { asked } = await answering(a, [undefined], () => run('selectRegion'));
+    assert.equal(asked[0].kind, 'quickPick');
+    assert.deepEqual(asked[0].choices, ['$(check) China (Hangzhou)', 'Singapore', 'Australia (Sydney)', 'US (Virginia)', 'Germany (Frankfurt)']);
+  });
+
+  it('Sign Out says how to sign in again, naming an action the signed-out view offers', async () => {
+    const { asked } = await answering(a, [], () => run('signOut'));
+    assert.deepEqual(asked, [{ kind: 'information', text: 'Signed out of Direct Mail. Your profiles are kept: choose "Switch Profile" in the Direct Mail view to sign in again.', choices: [] }]);
+    assert.equal(a.session.connection(), undefined);
+    // The signed-out view's welcome offers that action by the same name.
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension);
+    const nls = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extension.extensionUri, 'package.nls.json')))) as Record<string, string>;
+    assert.ok(nls['welcome.signedOut'].includes('[Switch Profile](command:directMail.switchProfile)'), nls['welcome.signedOut']);
+    await signInAs(a, 'demo', DEMO_KEY);
   });
 });
