@@ -23,6 +23,11 @@ describe('Failure texts: what the user did, and whether it may have happened', (
     assert.equal(cut.text, 'Adding the recipient “a@x.com” may or may not have happened: Direct Mail\'s answer was cut off or could not be read. Check the result in the Direct Mail view or console before trying again. (RequestId: R-1)');
   });
 
+  it('a write answered by a gateway error page (502) is unknown, not "failed"', () => {
+    const r = of({ action: 'CreateTag', code: 'InternalError', delivery: 'unknown', httpStatus: 502, message: 'CreateTag got HTTP 502 from a gateway instead of Direct Mail\'s answer.' });
+    assert.equal(r.text, 'Creating the tag “launch” may or may not have happened: a gateway answered HTTP 502 instead of Direct Mail after the request was sent. Refresh Tags to check before trying again.');
+  });
+
   it('without words for the command, it still says the outcome is unknown', () => {
     const r = failureText(errorDetails(new DirectMailError({ action: 'ModifyTag', code: 'NetworkError', delivery: 'unknown', message: 'x' })), undefined);
     assert.equal(r.text, 'The outcome is unknown: the connection broke after the request was sent. The change may or may not have been made; check before trying again.');
