@@ -4,13 +4,20 @@
 // address it resolves to: the listener counts connection attempts, which is what "no request was sent" means.
 import * as assert from 'node:assert/strict';
 import { lookup } from 'node:dns/promises';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server, type Socket } from 'node:net';
 import { hostname } from 'node:os';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { answering, ScriptedPrompts, type Answer } from './scriptedPrompts';
 import { api, children, DEMO_KEY, group, resetEmulator, signInAs, withSetting, type Api } from './treeHelpers';
 
 const TRUST_KEY = 'directMail.endpointTrust';
+
+async function waitFor(what: string, condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 600 && !condition(); i++) await new Promise((r) => setTimeout(r, 100));
+  assert.ok(condition(), `waited in vain for ${what}`);
+}
 
 describe('Endpoint trust', function () {
   let a: Api;
@@ -139,6 +146,34 @@ describe('Endpoint trust', function () {
       assert.equal(scripted.asked.filter((q) => q.kind === 'warning').length, 2);
       assert.equal(connections, 0);
     });
+  });
+
+  it('a workspace cannot set the endpoint, signature, certificates or delete confirmation (only user settings count)', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'the test workbench opens a folder');
+    const config = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('directMail');
+    const userEndpoint = config().get<string>('endpoint');
+    await assert.rejects(Promise.resolve(config().update('endpoint', 'https://evil.example', vscode.ConfigurationTarget.Workspace)));
+    await assert.rejects(Promise.resolve(config().update('confirmDelete', false, vscode.ConfigurationTarget.Workspace)));
+    // A settings file shipped in the repository: VS Code reads it (pageSize applies) but ignores the restricted ones.
+    const dir = join(folder.uri.fsPath, '.vscode');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, 'settings.json');
+    writeFileSync(file, JSON.stringify({
+      'directMail.pageSize': 7, 'directMail.endpoint': 'https://evil.example', 'directMail.signatureVersion': 'v1',
+      'directMail.confirmDelete': false, 'directMail.caCertificates': '/tmp/evil-ca.pem',
+    }));
+    try {
+      await waitFor('the workspace settings file to be read', () => config().get<number>('pageSize') === 7);
+      assert.equal(config().get('endpoint'), userEndpoint);
+      assert.equal(config().get('signatureVersion'), 'v3');
+      assert.equal(config().get('confirmDelete'), true);
+      assert.equal(config().get('caCertificates') ?? '', '');
+      assert.equal(a.session.connection()?.endpoint, userEndpoint);
+    } finally {
+      rmSync(file);
+      await waitFor('the workspace settings file to be forgotten', () => config().get<number>('pageSize') !== 7);
+    }
   });
 
   it('asks nothing for the emulator on this computer', async () => {
