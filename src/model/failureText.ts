@@ -22,8 +22,8 @@ export interface FailureText {
   safeToRetry: boolean;
 }
 
-/** Why no readable answer came back, for a write. */
-function whyUnknown(details: ErrorDetails, t: Translate): string {
+/** Why no readable answer came back, for a write ("the connection broke after the request was sent"). */
+export function whyUnknown(details: ErrorDetails, t: Translate): string {
   // A gateway's error page (502, 504, HTML) in front of the service: the write may have been carried out behind it.
   if (details.httpStatus !== undefined && details.httpStatus >= 500 && details.code !== 'InvalidResponse') {
     return t('a gateway answered HTTP {0} instead of Direct Mail after the request was sent', details.httpStatus);

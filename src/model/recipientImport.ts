@@ -9,6 +9,7 @@ import { checkField } from '../api/validation';
 import type { RecipientInput, SaveReceiverDetailResult } from '../api/types';
 import { describeError, errorDetails, outcomeUnknown } from '../util/errors';
 import { isBlank, toCsv, type CsvRecord } from './csv';
+import { whyUnknown } from './failureText';
 import { english, type Translate } from './translate';
 
 /** SaveReceiverDetail takes at most this many recipients per call (reference §4.5). */
@@ -226,8 +227,8 @@ async function batchFailed(run: ImportRun, chunk: readonly PlannedRow[], error: 
     ? t('Unknown: {0}, and the list could not be read back to check. Look for the address in the list before importing it again.', lost)
     : t('Unknown: {0}, and reading the list back failed too ({1}). Look for the address in the list before importing it again.', lost, readError);
   for (const r of unread) run.unknown.push(outcome(r, unreadReason));
-  run.notes.push(t('Batch {0} (rows {1}–{2}): the answer was lost after sending ({3}); read back from the list: {4} found, {5} not found, {6} still unknown.',
-    batchNo, first, last, describeError(details), found.length, missing.length, unread.length));
+  run.notes.push(t('Batch {0} (rows {1}–{2}): {3}, so its answer was lost; read back from the list: {4} found, {5} not found, {6} still unknown.',
+    batchNo, first, last, whyUnknown(details, t), found.length, missing.length, unread.length));
 }
 
 /**
