@@ -30,14 +30,16 @@ describe('Networks: proxy and certificates', function () {
 
   /** Sets a setting and waits until the session has rebuilt its client (the tree starts over). */
   async function set(config: vscode.WorkspaceConfiguration, key: string, value: unknown): Promise<void> {
-    const changed = new Promise<void>((resolve) => {
-      const sub = a.session.onDidChange(() => {
-        sub.dispose();
-        resolve();
-      });
+    let rebuilt = false;
+    const sub = a.session.onDidChange(() => {
+      rebuilt = true;
     });
-    await config.update(key, value, vscode.ConfigurationTarget.Global);
-    await changed;
+    try {
+      await config.update(key, value, vscode.ConfigurationTarget.Global);
+      await until(`the connection to start over after ${key} changed (no reload)`, () => rebuilt);
+    } finally {
+      sub.dispose();
+    }
   }
 
   /** The Tags group once loaded (items or an error node). */
