@@ -350,23 +350,23 @@ export class DirectMailClient {
   // ------------------------------------------------------------------------------------------ paging helpers
 
   iterateDomains(q: { keyword?: string; status?: DomainStatus; pageSize?: number } = {}, opts?: CallOptions): AsyncGenerator<Page<DomainSummary>, void, undefined> {
-    return iteratePages((pageNo) => this.queryDomains({ ...q, pageNo }, opts));
+    return iteratePages((pageNo) => this.queryDomains({ ...q, pageNo }, opts), (d) => d.domainId);
   }
 
   iterateMailAddresses(q: { keyword?: string; sendtype?: SendType; pageSize?: number } = {}, opts?: CallOptions): AsyncGenerator<Page<MailAddress>, void, undefined> {
-    return iteratePages((pageNo) => this.queryMailAddresses({ ...q, pageNo }, opts));
+    return iteratePages((pageNo) => this.queryMailAddresses({ ...q, pageNo }, opts), (m) => m.mailAddressId);
   }
 
   iterateTags(q: { keyword?: string; pageSize?: number } = {}, opts?: CallOptions): AsyncGenerator<Page<Tag>, void, undefined> {
-    return iteratePages((pageNo) => this.queryTags({ ...q, pageNo }, opts));
+    return iteratePages((pageNo) => this.queryTags({ ...q, pageNo }, opts), (t) => t.tagId);
   }
 
   iterateReceivers(q: { keyword?: string; status?: ReceiverStatus; pageSize?: number } = {}, opts?: CallOptions): AsyncGenerator<ReceiverPage, void, undefined> {
-    return iteratePages((pageNo) => this.queryReceivers({ ...q, pageNo }, opts));
+    return iteratePages((pageNo) => this.queryReceivers({ ...q, pageNo }, opts), (r) => r.receiverId);
   }
 
   iterateRecipients(q: { receiverId: string; keyword?: string; pageSize?: number }, opts?: CallOptions): AsyncGenerator<RecipientPage, void, undefined> {
-    return iterateCursor((nextStart) => this.queryReceiverDetail({ ...q, nextStart }, opts));
+    return iterateCursor((nextStart) => this.queryReceiverDetail({ ...q, nextStart }, opts), (r) => r.email);
   }
 
   // ------------------------------------------------------------------------------------------ input checks

@@ -300,6 +300,20 @@ describe('Direct Mail client against the emulator', function () {
     });
   });
 
+  describe('a service that repeats a page', () => {
+    it('ends an iteration at a page with nothing new and yields every item once', async () => {
+      const c = client();
+      await fault({ kind: 'repeatPage', actions: ['QueryTagByParam', 'QueryReceiverByParam'], count: 0 });
+      await admin('DELETE', 'requests');
+      const tags = await collect(c.iterateTags({ pageSize: 2 }));
+      assert.equal(tags.length, 2);
+      assert.equal(new Set(tags.map((t) => t.tagId)).size, 2);
+      assert.deepEqual((await requests()).map((r) => r.params.PageNo), ['1', '2'], 'page 2 came back as page 1, so the iteration ended');
+      const lists = await collect(c.iterateReceivers({ pageSize: 1 }));
+      assert.deepEqual(lists.length, 1);
+    });
+  });
+
   describe('faults', () => {
     it('retries a read after HTTP 503 and succeeds, with a fresh nonce per attempt', async () => {
       const log: RequestLogEntry[] = [];
