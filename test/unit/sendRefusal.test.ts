@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { explainSendRefusal, isQuotaRefusal, type SendContext } from '../../src/model/sendRefusal';
+import { senderNote, sendKey } from '../../src/webviews/testEmailForm';
 
 const batch: SendContext = { sender: 'news@example.com', sendType: 'batch', recipients: 3, tagName: 'welcome' };
 const trigger: SendContext = { ...batch, sender: 'noreply@example.com', sendType: 'trigger' };
@@ -54,5 +55,28 @@ describe('Send refusal explanations', () => {
   it('passes its words through the translator', () => {
     const t = (m: string, ...args: Array<string | number | boolean>): string => `<${m.replace(/\{(\d+)\}/g, (_h, i: string) => String(args[Number(i)]))}>`;
     assert.match(explainSendRefusal('InvalidBody', trigger, t)!.text, /^<Direct Mail refused the body/);
+  });
+});
+
+describe('Test email: the sender note and the same-mail rule', () => {
+  it('explains a batch sender before sending (bulk-mail treatment), and says nothing for a trigger sender', () => {
+    const note = senderNote('batch');
+    assert.ok(note);
+    assert.match(note, /^This is a batch address \(bulk mail\)\. /);
+    assert.match(note, /adds an unsubscribe link/);
+    assert.match(note, /skips recipients who unsubscribed from this sender/);
+    assert.match(note, /use a trigger address\.$/);
+    assert.equal(senderNote('trigger'), undefined);
+    assert.equal(senderNote(''), undefined);
+  });
+
+  it('the same values give the same send key; any changed field (body whitespace included) gives another', () => {
+    const mail = { from: 'a@example.com', toAddress: 'x@example.net', subject: 'Hi', bodyFormat: 'text', body: 'Hello', tagName: '', fromAlias: '' };
+    assert.equal(sendKey(mail), sendKey({ ...mail }));
+    for (const [field, value] of [['toAddress', 'y@example.net'], ['subject', 'Hi!'], ['bodyFormat', 'html'], ['body', 'Hello '], ['tagName', 'welcome'], ['fromAlias', 'Shop']]) {
+      assert.notEqual(sendKey({ ...mail, [field]: value }), sendKey(mail), field);
+    }
+    // A value that is not a field of the form does not count.
+    assert.equal(sendKey({ ...mail, extra: 'ignored' }), sendKey(mail));
   });
 });
