@@ -10,6 +10,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as vscode from 'vscode';
 import { SCAN_STS_ACCESS_KEY_ID, SCAN_STS_ACCESS_KEY_SECRET, SCAN_STS_SECURITY_TOKEN } from '../emulator/credentials';
+import type { PanelKey } from '../../src/webviews/protocol';
 import { exchange } from './panelMessages';
 import { answering } from './scriptedPrompts';
 import { admin, api, children, DEMO_KEY, emulatorState, EXTENSION_ID, removeAllProfiles, resetEmulator, type Api } from './treeHelpers';
@@ -105,6 +106,7 @@ describe('Secret scan', function () {
   const errors: string[] = [];
   const webview: Sink[] = [];
   const shown: string[] = [];
+  const clipboards: string[] = [];
 
   const expectFailure = async (what: string, work: () => Thenable<unknown> | Promise<unknown>): Promise<void> => {
     try {
@@ -199,15 +201,28 @@ describe('Secret scan', function () {
     assert.ok(a.logLines().some((l) => l.includes('p***@contoso-mail.cn')), 'the masked address is not in the log');
   });
 
-  it('opens the DNS panel, copies records and verifies', async () => {
+  it('opens the DNS panel, the account overview, a create form and the test-email form; copies records', async () => {
     const domain = (await emulatorState()).demo.domains.find((d) => d.name === 'example.com')!;
-    const host = a.panels.open({ panel: 'dns', domainId: String(domain.id) });
-    webview.push(text('DNS panel HTML', host.panel.webview.html));
-    for (const message of [{ type: 'ready' }, { type: 'copy', id: 1, target: 'zone' }, { type: 'copy', id: 2, target: 'table' }, { type: 'verify', id: 3 }, { type: 'refresh', id: 4 }]) {
-      webview.push(text(`DNS panel answer to ${message.type}`, JSON.stringify(await exchange(host, message))));
-    }
-    assert.ok(webview.some((s) => s.bytes.toString().includes(domain.name)), 'the panel showed the domain');
-    host.panel.dispose();
+    const talk = async (key: PanelKey, messages: Record<string, unknown>[]): Promise<void> => {
+      const host = a.panels.open(key);
+      webview.push(text(`${key.panel} panel HTML`, host.panel.webview.html));
+      for (const message of [{ type: 'ready' }, ...messages]) {
+        webview.push(text(`${key.panel} panel answer to ${String(message.type)}`, JSON.stringify(await exchange(host, message))));
+        if (message.type === 'copy') clipboards.push(await vscode.env.clipboard.readText());
+      }
+      host.panel.dispose();
+    };
+    await talk({ panel: 'dns', domainId: String(domain.id) }, [
+      { type: 'copy', id: 1, target: 'zone' }, { type: 'copy', id: 2, target: 'table' }, { type: 'copy', id: 3, target: 'value', index: 0 },
+      { type: 'verify', id: 4 }, { type: 'refresh', id: 5 },
+    ]);
+    await talk({ panel: 'account' }, [{ type: 'refresh', id: 1 }]);
+    await talk({ panel: 'form', form: 'tag' }, [{ type: 'submit', id: 1, values: { tagName: 'scan_tag', tagDescription: 'scan' } }]);
+    await talk({ panel: 'testEmail', accountName: 'noreply@example.com' }, [
+      { type: 'submit', id: 1, values: { toAddress: 'you@example.net', subject: 'Scan', bodyFormat: 'text', body: 'Hello', tagName: '', fromAlias: '' } },
+    ]);
+    assert.ok(webview.some((s) => s.bytes.toString().includes(domain.name)), 'the DNS panel showed the domain');
+    assert.ok(clipboards.some((c) => c.startsWith('$ORIGIN example.com.')), 'the zone was copied');
   });
 
   it('leaves none of the values in any sink', async () => {
@@ -234,13 +249,14 @@ describe('Secret scan', function () {
       text('log lines', a.logLines().join('\n')),
       text('error texts', errors.join('\n')),
       text('tree texts', shown.join('\n')),
-      text('clipboard', await vscode.env.clipboard.readText()),
+      text('clipboard now', await vscode.env.clipboard.readText()),
+      ...clipboards.map((c, i) => text(`clipboard after copy ${i + 1}`, c)),
       ...webview,
     ];
     const names = sinks.map((s) => s.name);
     assert.ok(names.includes('user-data/User/settings.json'), `settings.json not scanned: ${names.join(', ')}`);
     assert.ok(names.some((n) => n.endsWith('/Direct Mail.log')), 'the log file was not scanned');
-    assert.ok(errors.length >= 2 && webview.length >= 5);
+    assert.ok(errors.length >= 2 && webview.length >= 14 && clipboards.length === 3);
     const leaks = findings(sinks);
     const logSinks = sinks.filter((sink) => sink.name === 'log lines' || sink.name.endsWith('/Direct Mail.log'));
     assert.equal(logSinks.length, 2);
