@@ -519,6 +519,16 @@ describe('Direct Mail emulator', function () {
       assert.ok(Date.now() - started >= 290);
     });
 
+    it('answers with the JSON body of an answer fault, and refuses one without a body', async () => {
+      await admin(emu.url, 'POST', 'faults', { kind: 'answer', actions: ['QueryTagByParam'], body: { TotalCount: 1, data: { tag: [{ TagId: '91141', TagName: 'test' }] } } });
+      const answered = await call({ action: 'QueryTagByParam' });
+      assert.deepEqual([answered.status, answered.body.data.tag[0].TagId, typeof answered.body.RequestId], [200, '91141', 'string']);
+      assert.equal((await call({ action: 'QueryTagByParam' })).body.TotalCount, 3, 'one answer, then the emulator again');
+      const res = await send(emu.url, 'POST', '/__emulator/faults', { 'content-type': 'application/json' }, JSON.stringify({ kind: 'answer' }));
+      assert.equal(res.status, 400);
+      assert.match(res.body.error, /JSON object to answer with/);
+    });
+
     it('refuses an unknown fault kind', async () => {
       const res = await send(emu.url, 'POST', '/__emulator/faults', { 'content-type': 'application/json' }, JSON.stringify({ kind: 'meteor' }));
       assert.equal(res.status, 400);

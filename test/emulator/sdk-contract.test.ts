@@ -433,5 +433,7 @@ function printTable(findings: Finding[], unreadable: string[]): void {
   console.log(`  | ${head.join(' | ')} |`);
   console.log(`  | ${head.map(() => '---').join(' | ')} |`);
   for (const r of rows) console.log(`  | ${r.join(' | ')} |`);
+  console.log('  Example fields the SDK documents no @example for (built from the declared type; strings as "1"):');
+  for (const f of findings.filter((x) => x.constructed.length)) console.log(`    ${f.action}: ${f.constructed.join(', ')}`);
   console.log(`  Models that could not be read: ${unreadable.length ? unreadable.join(', ') : 'none'}`);
 }
