@@ -5,6 +5,7 @@ import type { RegionId } from '../api/regions';
 import type { Credentials } from '../api/types';
 import { describeError, errorDetails } from '../util/errors';
 import type { Log } from '../util/log';
+import { readNetworkSettings } from '../util/networkSettings';
 import { readSettings } from '../util/settings';
 import { trustedKey } from './endpointTrust';
 
@@ -39,6 +40,9 @@ export async function checkKey(credentials: Credentials, region: RegionId, log: 
     maxRetries: 0,
     userAgent,
     onLog: (entry) => log.request(entry),
+    // The same proxy and certificates as every other request.
+    network: readNetworkSettings().options,
+    onNotice: (message) => log.warn(message),
   });
   try {
     await client.descAccountSummary();
