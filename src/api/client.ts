@@ -262,6 +262,8 @@ export class DirectMailClient {
       for (const [name, value] of Object.entries(data)) {
         if (!name.trim()) throw invalidInput(action, `Recipient ${i + 1} (${d.email}): a template variable has no name.`);
         if (typeof value !== 'string') throw invalidInput(action, `Recipient ${i + 1} (${d.email}): the value of "${name}" must be text.`);
+        const problem = checkField('templateVariable', name) ?? checkField('templateValue', value);
+        if (problem) throw invalidInput(action, `Recipient ${i + 1} (${d.email}), "${name.slice(0, 40)}": ${problem}`);
       }
       return { Email: d.email, CustomData: data };
     });

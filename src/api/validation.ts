@@ -6,7 +6,7 @@ import * as z from 'zod/mini';
 export type FieldName =
   | 'domainName' | 'dkimSelector' | 'emailAddress' | 'accountName' | 'replyAddress' | 'sendType' | 'smtpPassword'
   | 'tagName' | 'tagDescription' | 'receiverName' | 'receiverAlias' | 'receiverDescription' | 'pageSize' | 'keyword'
-  | 'profileName' | 'accessKeyId' | 'subject' | 'senderName' | 'replyToName' | 'mailBody' | 'headerName' | 'headerValue' | 'recipientDetail';
+  | 'profileName' | 'accessKeyId' | 'subject' | 'senderName' | 'replyToName' | 'mailBody' | 'headerName' | 'headerValue' | 'recipientDetail' | 'templateVariable' | 'templateValue';
 
 type Rule = (value: string) => string | undefined;
 
@@ -270,10 +270,15 @@ const headerValue: Rule = (v) => {
 
 const recipientDetail = freeText('a recipient detail (user name, nickname, gender, birthday or mobile)', MAX_RECIPIENT_DETAIL);
 
+/** A template variable of a recipient (SaveReceiverDetail CustomDetail): a name a template refers to, and its value. */
+const templateVariableName = freeName('a template variable name', 64);
+const templateVariable: Rule = (v) => (v.trim() === '' ? 'Enter a template variable name.' : templateVariableName(v));
+const templateValue = freeText('a template variable value', 1000);
+
 const RULES: Readonly<Record<FieldName, Rule>> = {
   domainName, dkimSelector, emailAddress, accountName, replyAddress, sendType, smtpPassword, tagName, tagDescription,
   receiverName, receiverAlias, receiverDescription, pageSize, keyword, profileName, accessKeyId,
-  subject, senderName, replyToName, mailBody, headerName, headerValue, recipientDetail,
+  subject, senderName, replyToName, mailBody, headerName, headerValue, recipientDetail, templateVariable, templateValue,
 };
 
 export const FIELD_NAMES = Object.keys(RULES) as FieldName[];

@@ -27,6 +27,8 @@ const valid: Record<FieldName, string[]> = {
   headerName: ['X-User-Campaign', 'List-Unsubscribe', 'Message-ID'],
   headerValue: ['', '<mailto:unsubscribe@example.com>', 'x'.repeat(998)],
   recipientDetail: ['', 'Ann Lee', '+8613800000000', '1990-01-31', 'x'.repeat(100)],
+  templateVariable: ['name', 'order_id', '订单号', 'x'.repeat(64)],
+  templateValue: ['', 'Tom', '¥ 12.50', 'x'.repeat(1000)],
 };
 
 const invalid: Record<FieldName, [string, RegExp][]> = {
@@ -63,6 +65,8 @@ const invalid: Record<FieldName, [string, RegExp][]> = {
   headerName: [['', /Enter a header name/], ['X-User A', /remove a space/], ['X-User:A', /remove ":"/], ['X-Us\u00e9r', /remove "é"/], ['X'.repeat(77), /at most 76/]],
   headerValue: [['v\r\nBcc: victim@example.com', /single line.*line break \(U\+000D\)/], ['v\nX', /U\+000A/], ['\0', /NUL/], ['x'.repeat(999), /at most 998/]],
   recipientDetail: [['x'.repeat(101), /at most 100 characters \(now 101\)/], ['Ann\nLee', /single line/], ['\u0085', /control character U\+0085/]],
+  templateVariable: [['', /Enter a template variable name/], ['na\u200bme', /zero-width space \(U\+200B\)/], ['a\nb', /single line/], ['x'.repeat(65), /at most 64/]],
+  templateValue: [['x'.repeat(1001), /at most 1000 characters \(now 1001\)/], ['Tom\r\nBcc: x@example.com', /single line.*U\+000D/], ['\0', /NUL/]],
 };
 
 describe('api validation: checkField', () => {
@@ -70,7 +74,7 @@ describe('api validation: checkField', () => {
     assert.deepEqual([...FIELD_NAMES].sort(), [
       'accessKeyId', 'accountName', 'dkimSelector', 'domainName', 'emailAddress', 'keyword', 'pageSize', 'profileName',
       'receiverAlias', 'receiverDescription', 'receiverName', 'replyAddress', 'sendType', 'smtpPassword', 'tagDescription', 'tagName',
-      'subject', 'senderName', 'replyToName', 'mailBody', 'headerName', 'headerValue', 'recipientDetail',
+      'subject', 'senderName', 'replyToName', 'mailBody', 'headerName', 'headerValue', 'recipientDetail', 'templateVariable', 'templateValue',
     ].sort());
     assert.deepEqual(Object.keys(valid).sort(), [...FIELD_NAMES].sort());
     assert.deepEqual(Object.keys(invalid).sort(), [...FIELD_NAMES].sort());
