@@ -92,6 +92,7 @@ export class ResourceTree implements vscode.TreeDataProvider<TreeNode>, TreeHost
     if (change.type === 'reset' || !this.roots) return;
     if (change.key.kind === 'account') {
       this.emitter.fire(this.roots.account);
+      if (change.type === 'updated') this.succeeded();
       return;
     }
     if (change.type === 'gone') {
@@ -101,6 +102,8 @@ export class ResourceTree implements vscode.TreeDataProvider<TreeNode>, TreeHost
     }
     const node = this.nodeOf(change.key);
     if (node) this.emitter.fire(node);
+    // New facts mean Direct Mail answered (a panel's refresh, a command): parts of the tree that failed come back.
+    if (change.type === 'updated') this.succeeded();
   }
 
   /** The node showing this resource, if the tree shows it. */

@@ -3,7 +3,8 @@
 // selected row selected. After an outage, one Retry brings back every group that failed.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { row, rowNamed, rowsOf, until } from './state-helpers';
+import { exchange, resultOf } from './panelMessages';
+import { readyPanel, row, rowNamed, rowsOf, until } from './state-helpers';
 import { admin, api, DEMO_KEY, emulatorState, resetEmulator, signInAs, type Api } from './treeHelpers';
 
 describe('State: tree expansion, selection and recovery', function () {
@@ -68,30 +69,57 @@ describe('State: tree expansion, selection and recovery', function () {
     }
   });
 
-  it('after an outage, one Retry on any error node brings back every group and the account', async () => {
-    const demo = (await emulatorState()).demo;
+  const GROUPS = ['Domains', 'Sender Addresses', 'Recipient Lists', 'Tags'];
+
+  /** Every group and the account row fail while Direct Mail answers 503 to everything; then it answers again. */
+  async function outage(): Promise<void> {
     await admin('POST', 'faults', { kind: 'http503', count: 0 });
-    const groups = ['Domains', 'Sender Addresses', 'Recipient Lists', 'Tags'];
     try {
       a.tree.refresh();
-      for (const label of groups) {
+      for (const label of GROUPS) {
         await until(`${label} to fail`, async () => (await rowsOf(a, label)).some((r) => r.contextValue.startsWith('error')));
       }
       await until('the account row to fail', async () => row(a, (await a.tree.getChildren())[0]).contextValue === 'account.error');
     } finally {
       await admin('DELETE', 'faults');
     }
-    // Direct Mail answers again; the user clicks Retry on the Tags error only.
-    const tagsError = (await rowsOf(a, 'Tags')).find((r) => r.contextValue.startsWith('error'))!;
-    assert.equal(tagsError.command, 'directMail.retry');
-    assert.match(tagsError.accessible, /^Error: .*Press Enter to retry\.$/);
-    await vscode.commands.executeCommand('directMail.retry', tagsError.node);
+  }
 
+  async function allBack(): Promise<void> {
+    const demo = (await emulatorState()).demo;
     const labels = async (group: string): Promise<string[]> => (await rowsOf(a, group)).map((r) => r.label).sort();
     assert.deepEqual(await labels('Domains'), demo.domains.map((d) => d.name).sort());
     assert.deepEqual(await labels('Sender Addresses'), demo.mailAddresses.map((m) => m.accountName).sort());
     assert.deepEqual(await labels('Recipient Lists'), demo.receivers.map((r) => r.name).sort());
     assert.deepEqual(await labels('Tags'), demo.tags.map((t) => t.name).sort());
     assert.match(row(a, (await a.tree.getChildren())[0]).description, /^Normal · \d+ free sends left today/);
+  }
+
+  it('after an outage, the first successful call elsewhere (a DNS panel\'s refresh) brings the tree back', async () => {
+    const id = String((await emulatorState()).demo.domains.find((d) => d.name === 'example.com')!.id);
+    await vscode.commands.executeCommand('directMail.openDnsPanel', id);
+    const { host } = await readyPanel(a, { panel: 'dns', domainId: id });
+    try {
+      await outage();
+      assert.equal(resultOf(await exchange(host, { type: 'refresh', id: 1 })).ok, true);
+      await until('every group to come back', async () => {
+        for (const label of GROUPS) if ((await rowsOf(a, label)).some((r) => r.contextValue.startsWith('error'))) return false;
+        return row(a, (await a.tree.getChildren())[0]).contextValue !== 'account.error';
+      });
+      await allBack();
+    } finally {
+      a.panels.dispose();
+    }
+  });
+
+  it('after an outage, one Retry on any error node brings back every group and the account', async () => {
+    await outage();
+    // Direct Mail answers again; the user clicks Retry on the Tags error only.
+    const tagsError = (await rowsOf(a, 'Tags')).find((r) => r.contextValue.startsWith('error'))!;
+    assert.equal(tagsError.command, 'directMail.retry');
+    assert.match(tagsError.accessible, /^Error: .*Press Enter to retry\.$/);
+    await vscode.commands.executeCommand('directMail.retry', tagsError.node);
+
+    await allBack();
   });
 });
