@@ -262,6 +262,7 @@ describe('Secret scan', function () {
     assert.equal(logSinks.length, 2);
     for (const sink of logSinks) assert.ok(!sink.bytes.includes(Buffer.from('privacy.person')), `${sink.name} holds the recipient's address`);
     console.log(`secret scan: ${sinks.length} sinks (${sinks.filter((s) => s.name.startsWith('user-data/')).length} files of the user-data folder, ${sinks.filter((s) => s.name.startsWith('test-results/')).length} of test-results/), ${Object.keys(VALUES).length} values, ${spellings(SMTP_PASSWORD).length}+ spellings each, ${leaks.length} findings`);
+    console.log(`secret scan: user-data files: ${names.filter((n) => n.startsWith('user-data/')).join(', ')}`);
     assert.deepEqual(leaks, []);
   });
 });
