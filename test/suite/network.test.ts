@@ -75,6 +75,12 @@ describe('Networks: proxy and certificates', function () {
     const failed = await tags();
     assert.equal(failed.length, 1);
     assert.match(everything(failed[0]), new RegExp(`proxy at 127\\.0\\.0\\.1:${deadPort}`));
+    // The key check of a new profile goes the same way: refused before anything reaches Direct Mail.
+    const from = a.logLines().length;
+    const saved = await vscode.commands.executeCommand('directMail.addProfile', { name: 'through-dead-proxy', ...DEMO_KEY, region: 'cn-hangzhou' });
+    assert.equal(saved, undefined);
+    assert.ok(a.logLines().slice(from).some((l) => l.includes(`proxy at 127.0.0.1:${deadPort}`)), a.logLines().slice(from).join('\n'));
+    assert.ok(!a.profiles.stored().some((p) => p.name === 'through-dead-proxy'));
 
     // Back to no proxy: loads directly, the proxy sees nothing more.
     await set(http(), 'proxy', '');
