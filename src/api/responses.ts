@@ -35,6 +35,18 @@ class UnknownCollector {
   }
 }
 
+/** A status flag of a list item as sent (number or text); read with statusOf so a new word cannot fail the page. */
+const rawStatus = z.optional(z.nullable(z.union([z.number(), z.string()])));
+
+/** A numeric status flag; a value that is not a number is noted as unknown and left out. */
+function statusOf(raw: string | number | null | undefined, field: string, unknown: UnknownCollector): number | undefined {
+  if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '')) return undefined;
+  if (typeof raw === 'number') return raw;
+  if (NUMERIC.test(raw)) return Number(raw);
+  unknown.note(field, raw);
+  return undefined;
+}
+
 function domainStatusOf(raw: string, field: string, unknown: UnknownCollector): DomainStatus {
   const n = NUMERIC.test(raw) ? Number(raw) : NaN;
   if ((KNOWN_DOMAIN_STATUSES as readonly number[]).includes(n)) return n as DomainStatus;
@@ -127,17 +139,19 @@ function pageResponse<I extends z.ZodMiniType, T>(key: string, item: I, map: (w:
 // ---- domains
 
 const domainItem = z.object({
-  DomainId: str, DomainName: z.string(), DomainStatus: str, DomainRecord: optStr, SpfAuthStatus: optNum, MxAuthStatus: optNum,
-  CnameAuthStatus: optNum, ConfirmStatus: optNum, IcpStatus: optNum, CreateTime: optStr, UtcCreateTime: optNum,
+  DomainId: str, DomainName: z.string(), DomainStatus: str, DomainRecord: optStr, SpfAuthStatus: rawStatus, MxAuthStatus: rawStatus,
+  CnameAuthStatus: rawStatus, ConfirmStatus: rawStatus, IcpStatus: rawStatus, CreateTime: optStr, UtcCreateTime: optNum,
 });
 
 export const parseDomainPage = pageResponse('domain', domainItem, (d): DomainSummary => {
   const unknown = new UnknownCollector();
   return unknown.attach({
     domainId: d.DomainId, domainName: d.DomainName, domainStatus: domainStatusOf(d.DomainStatus, 'DomainStatus', unknown), domainRecord: text(d.DomainRecord),
-    spfAuthStatus: opt(d.SpfAuthStatus) as RecordStatus | undefined, mxAuthStatus: opt(d.MxAuthStatus) as RecordStatus | undefined,
-    cnameAuthStatus: opt(d.CnameAuthStatus) as RecordStatus | undefined, confirmStatus: opt(d.ConfirmStatus) as RecordStatus | undefined,
-    icpFiled: d.IcpStatus === 1, createTime: text(d.CreateTime), utcCreateTime: opt(d.UtcCreateTime),
+    spfAuthStatus: statusOf(d.SpfAuthStatus, 'SpfAuthStatus', unknown) as RecordStatus | undefined,
+    mxAuthStatus: statusOf(d.MxAuthStatus, 'MxAuthStatus', unknown) as RecordStatus | undefined,
+    cnameAuthStatus: statusOf(d.CnameAuthStatus, 'CnameAuthStatus', unknown) as RecordStatus | undefined,
+    confirmStatus: statusOf(d.ConfirmStatus, 'ConfirmStatus', unknown) as RecordStatus | undefined,
+    icpFiled: statusOf(d.IcpStatus, 'IcpStatus', unknown) === 1, createTime: text(d.CreateTime), utcCreateTime: opt(d.UtcCreateTime),
   });
 });
 
@@ -173,8 +187,8 @@ export const parseCheckDomain = response(z.object({ DomainStatus: str }), (w) =>
 // ---- sender addresses
 
 const mailAddressItem = z.object({
-  MailAddressId: str, AccountName: z.string(), Sendtype: str, AccountStatus: optNum, DomainStatus: optNum,
-  ReplyAddress: optStr, ReplyStatus: optNum, DailyCount: optNum, MonthCount: optNum, DailyReqCount: optNum,
+  MailAddressId: str, AccountName: z.string(), Sendtype: str, AccountStatus: rawStatus, DomainStatus: rawStatus,
+  ReplyAddress: optStr, ReplyStatus: rawStatus, DailyCount: optNum, MonthCount: optNum, DailyReqCount: optNum,
   MonthReqCount: optNum, CreateTime: optStr, ConfigSetId: optStr, ConfigSetName: optStr,
 });
 
@@ -182,8 +196,9 @@ export const parseMailAddressPage = pageResponse('mailAddress', mailAddressItem,
   const unknown = new UnknownCollector();
   return unknown.attach({
     mailAddressId: m.MailAddressId, accountName: m.AccountName, sendtype: sendTypeOf(m.Sendtype, unknown),
-    accountStatus: (m.AccountStatus ?? 0) as MailAddressStatus, domainStatus: (m.DomainStatus ?? 0) as DomainStatus,
-    replyAddress: text(m.ReplyAddress), replyStatus: (m.ReplyStatus ?? 0) as ReplyStatus, dailyCount: m.DailyCount ?? -1,
+    accountStatus: (statusOf(m.AccountStatus, 'AccountStatus', unknown) ?? 0) as MailAddressStatus,
+    domainStatus: (statusOf(m.DomainStatus, 'DomainStatus', unknown) ?? 0) as DomainStatus,
+    replyAddress: text(m.ReplyAddress), replyStatus: (statusOf(m.ReplyStatus, 'ReplyStatus', unknown) ?? 0) as ReplyStatus, dailyCount: m.DailyCount ?? -1,
     monthCount: m.MonthCount ?? -1, dailyReqCount: m.DailyReqCount ?? 0, monthReqCount: m.MonthReqCount ?? 0,
     createTime: text(m.CreateTime), configSetId: opt(m.ConfigSetId) || undefined, configSetName: opt(m.ConfigSetName) || undefined,
   });
@@ -200,14 +215,17 @@ export const parseCreateTag = response(z.object({ TagId: str }), (w) => ({ tagId
 // ---- recipient lists
 
 const receiverItem = z.object({
-  ReceiverId: str, ReceiversName: str, ReceiversAlias: optStr, Desc: optStr, Count: optNum, ReceiversStatus: optNum,
+  ReceiverId: str, ReceiversName: str, ReceiversAlias: optStr, Desc: optStr, Count: optNum, ReceiversStatus: rawStatus,
   CreateTime: optStr, UtcCreateTime: optNum,
 });
-const toReceiver = (r: z.infer<typeof receiverItem>): Receiver => ({
-  receiverId: r.ReceiverId, receiversName: r.ReceiversName, receiversAlias: text(r.ReceiversAlias), desc: text(r.Desc),
-  count: r.Count ?? 0, receiversStatus: opt(r.ReceiversStatus) as ReceiverStatus | undefined, createTime: text(r.CreateTime),
-  utcCreateTime: opt(r.UtcCreateTime),
-});
+const toReceiver = (r: z.infer<typeof receiverItem>): Receiver => {
+  const unknown = new UnknownCollector();
+  return unknown.attach({
+    receiverId: r.ReceiverId, receiversName: r.ReceiversName, receiversAlias: text(r.ReceiversAlias), desc: text(r.Desc),
+    count: r.Count ?? 0, receiversStatus: statusOf(r.ReceiversStatus, 'ReceiversStatus', unknown) as ReceiverStatus | undefined,
+    createTime: text(r.CreateTime), utcCreateTime: opt(r.UtcCreateTime),
+  });
+};
 
 /** An empty or "0"-less cursor means the end (reference §11.3: absent or empty at the end). */
 const cursor = (v: string | null | undefined): string | undefined => (v ? v : undefined);

@@ -1,5 +1,6 @@
 // The clean, typed results of the Direct Mail client: camelCase, numbers as numbers, statuses as enums.
 // The wire quirks (string|number scalars, `data.domain[]`, missing fields) are absorbed in responses.ts.
+import type { NetworkOptions } from './network';
 import type { RegionId } from './regions';
 
 export interface Credentials {
@@ -37,7 +38,7 @@ export interface ClientOptions {
   userAgent?: string;
   onLog?: (entry: RequestLogEntry) => void;
   /** Proxy and certificate settings (VS Code's http.* settings, the proxy environment variables, extra CAs). */
-  network?: import('./network').NetworkOptions;
+  network?: NetworkOptions;
   /** Things worth one line in the log that are not a request (e.g. "the clock of this computer is 20 minutes off"). */
   onNotice?: (message: string) => void;
 }
@@ -241,6 +242,7 @@ export interface Receiver {
   receiversStatus?: ReceiverStatus;
   createTime: string;
   utcCreateTime?: number;
+  unknownValues?: UnknownValues;
 }
 
 /** A page of recipient lists: numbered (PageNo) like the other lists, with the service's cursor kept for reference. */

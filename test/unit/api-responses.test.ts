@@ -124,6 +124,20 @@ describe('api responses', () => {
     assert.deepEqual([detail.domainStatus, detail.unknownValues], [DomainStatus.Unknown, { DomainStatus: '9' }]);
     assert.deepEqual(parseCheckDomain('CheckDomain', { DomainStatus: 5 }), { domainStatus: DomainStatus.Unknown, unknownValues: { DomainStatus: '5' } });
   });
+
+  it('keeps an item whose status flag is a word this version does not know, leaving that flag out', () => {
+    const domains = parseDomainPage('QueryDomainByParam', { data: { domain: [
+      { DomainId: 1, DomainName: 'a.example', DomainStatus: '1', SpfAuthStatus: 'checking', MxAuthStatus: '0', IcpStatus: 'n/a' },
+    ] } }, asked);
+    assert.deepEqual([domains.items[0].spfAuthStatus, domains.items[0].mxAuthStatus, domains.items[0].icpFiled, domains.items[0].unknownValues],
+      [undefined, RecordStatus.Verified, false, { SpfAuthStatus: 'checking', IcpStatus: 'n/a' }]);
+    const senders = parseMailAddressPage('QueryMailAddressByParam', { data: { mailAddress: [
+      { MailAddressId: 1, AccountName: 'a@example.com', Sendtype: 'batch', AccountStatus: 'suspended', ReplyStatus: 1 },
+    ] } }, asked);
+    assert.deepEqual([senders.items[0].accountStatus, senders.items[0].replyStatus, senders.items[0].unknownValues], [0, ReplyStatus.Verified, { AccountStatus: 'suspended' }]);
+    const lists = parseReceiverPage('QueryReceiverByParam', { data: { receiver: [{ ReceiverId: 'r', ReceiversName: 'L', ReceiversStatus: 'archiving' }] } }, asked);
+    assert.deepEqual([lists.items[0].receiversStatus, lists.items[0].unknownValues], [undefined, { ReceiversStatus: 'archiving' }]);
+  });
 });
 
 describe('api errors', () => {
