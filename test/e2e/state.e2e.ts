@@ -52,4 +52,18 @@ describe('One state: DNS panel and sidebar', () => {
     await screenshot('state-4-copy-toast');
     await page().keyboard.press('Escape');
   });
+
+  it('a panel brought back to the front shows its last content without asking Direct Mail', async () => {
+    // Another panel in the same group hides the DNS panel (its page is unloaded: no retainContextWhenHidden).
+    await runCommand('Direct Mail: Open Account Overview');
+    await webviewFrame('Direct Mail account');
+    await fetch(`${emulatorUrl()}/__emulator/requests`, { method: 'DELETE' });
+    await page().locator('.tabs-container .tab', { hasText: 'DNS setup: mail.example.org' }).click();
+    const frame = await webviewFrame('DNS setup: mail.example.org');
+    await frame.locator('#domain-state', { hasText: /^Verified$/ }).waitFor();
+    assert.ok((await frame.locator('table.records tbody tr').count()) >= 5);
+    const sent = (await (await fetch(`${emulatorUrl()}/__emulator/requests`)).json()) as { requests: { action: string }[] };
+    assert.deepEqual(sent.requests.filter((r) => r.action === 'DescDomain'), [], 'shown from the page state and the extension\'s copy');
+    await screenshot('state-5-panel-back');
+  });
 });
