@@ -93,6 +93,12 @@ const CASES: Case[] = [
     write: { outcome: 'InvalidResponse (unknown)', arrived: 1, attempts: 1, created: 0, words: /not valid JSON.*The outcome is unknown/ },
   },
   {
+    // A gateway's error page instead of the service's JSON: the service behind it may have acted.
+    fault: 'HTTP 502 page from a gateway', faults: both({ kind: 'nonjson', count: 1, httpStatus: 502 }),
+    read: { outcome: 'data', arrived: 2, attempts: 2 },
+    write: { outcome: 'InternalError (unknown)', arrived: 1, attempts: 1, created: 0, words: /HTTP 502 from a gateway.*The outcome is unknown/ },
+  },
+  {
     // A 200 answer without the fields the SDK model requires (here: nothing but RequestId and Code "OK").
     fault: 'answer missing a required field', faults: both({ kind: 'apiError', count: 1, httpStatus: 200, code: 'OK' }),
     read: { outcome: 'InvalidResponse (answered)', arrived: 1, attempts: 1, words: /unexpected response to DescAccountSummary/ },
