@@ -43,6 +43,8 @@ function requiredFromReference(action: string): string[] | undefined {
 
 interface Ctx {
   emu: Emulator;
+  /** The same client signing with HMAC-SHA1 (V1), whose signature travels as parameters (COMMON_PARAMS). */
+  v1: DirectMailClient;
   /** The demo account as GET /__emulator/state shows it. */
   state(): Promise<{
     domains: { id: number; name: string }[];
@@ -63,7 +65,10 @@ interface Scenario {
 const SCENARIOS: Scenario[] = [
   {
     action: 'DescAccountSummary',
-    run: async (c) => void await c.descAccountSummary(),
+    run: async (c, ctx) => {
+      await c.descAccountSummary();
+      await ctx.v1.descAccountSummary();
+    },
     example: async (c) => {
       const r = await c.descAccountSummary();
       return [[r.dailyQuota, 'DailyQuota'], [r.remainFreeQuota, 'RemainFreeQuota'], [r.ipChannelType, 'IpChannelType']];
@@ -205,7 +210,8 @@ const SCENARIOS: Scenario[] = [
   },
   {
     action: 'QueryTagByParam',
-    run: async (c) => {
+    run: async (c, ctx) => {
+      await ctx.v1.queryTags({ keyword: 'w' });
       await c.queryTags({ keyword: 'e', pageNo: 1, pageSize: 2 });
       await c.queryTags({ pageNo: 2, pageSize: 2 });
     },
@@ -279,18 +285,24 @@ interface Finding {
 describe('official SDK models as the contract of client and emulator', function () {
   let emu: Emulator;
   let client: DirectMailClient;
+  let v1: DirectMailClient;
   const findings = new Map<string, Finding>();
   const unreadable: string[] = [];
   const ctx: Ctx = {
     get emu() {
       return emu;
     },
+    get v1() {
+      return v1;
+    },
     state: async () => (await admin(emu.url, 'GET', 'state')).accounts.demo,
   };
 
   before(async () => {
     emu = await startEmulator({ seed: 'demo' });
-    client = new DirectMailClient({ region: 'cn-hangzhou', endpoint: emu.url, credentials: { accessKeyId: DEMO_ACCESS_KEY_ID, accessKeySecret: DEMO_ACCESS_KEY_SECRET }, retryBaseDelayMs: 5 });
+    const credentials = { accessKeyId: DEMO_ACCESS_KEY_ID, accessKeySecret: DEMO_ACCESS_KEY_SECRET };
+    client = new DirectMailClient({ region: 'cn-hangzhou', endpoint: emu.url, credentials, retryBaseDelayMs: 5 });
+    v1 = new DirectMailClient({ region: 'cn-hangzhou', endpoint: emu.url, credentials, retryBaseDelayMs: 5, signatureVersion: 'v1' });
     const answers: { entry: LoggedRequest; body: Record<string, unknown> }[] = [];
     const untap = tapAnswers((entry, body) => answers.push({ entry, body }));
     const requests: LoggedRequest[] = [];
@@ -355,6 +367,7 @@ describe('official SDK models as the contract of client and emulator', function 
   after(async () => {
     printTable([...findings.values()], unreadable);
     await client?.close();
+    await v1?.close();
     await emu?.close();
   });
 
