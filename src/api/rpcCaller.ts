@@ -176,26 +176,26 @@ export class RpcCaller {
       }
     }
     const throttled = isThrottlingCode(error.code) || res.status === 429;
-    if (throttled) {
-      // Throttling means the service refused before acting, so even a write may be sent again, when it says so.
-      const asked = retryAfterMs(res.headers);
-      if (asked !== undefined) this.pausedUntil = Math.max(this.pausedUntil, Date.now() + Math.min(asked, RETRY_AFTER_CAP_MS));
-      if (asked !== undefined && asked > RETRY_AFTER_CAP_MS) {
-        error = new DirectMailError({
-          action, code: error.code, httpStatus: error.httpStatus, requestId: error.requestId, recommend: error.recommend, retryable: true, delivery: 'answered',
-          message: `${error.message} Direct Mail asked to wait ${Math.ceil(asked / 1000)} s before the next request.`,
-        });
-        return { ok: false, error, retry: false };
-      }
-      return { ok: false, error, retry: true, delayMs: asked ?? 4 * this.backoff(1) };
-    }
     const serverTrouble = res.status >= 500;
     // A gateway that lost its answer (502, 504) or an error page that is not the service's own JSON: a write may have
     // been carried out behind it.
     if (serverTrouble && !read && (!body || res.status === 502 || res.status === 504)) {
       return { ok: false, error: outcomeUnknown(action, error.code, `${action} got HTTP ${res.status} from a gateway instead of Direct Mail's answer.`, undefined, res.status), retry: false };
     }
-    return { ok: false, error, retry: serverTrouble && read };
+    // Throttling means the service refused before acting, so even a write may be sent again; server trouble only a read.
+    const retry = throttled || (serverTrouble && read);
+    if (!throttled && !serverTrouble) return { ok: false, error, retry: false };
+    // The service's own pace (Retry-After, x-acs-retry-after) holds back every request of this client, not only this one.
+    const asked = retryAfterMs(res.headers);
+    if (asked !== undefined) this.pausedUntil = Math.max(this.pausedUntil, Date.now() + Math.min(asked, RETRY_AFTER_CAP_MS));
+    if (asked !== undefined && asked > RETRY_AFTER_CAP_MS) {
+      error = new DirectMailError({
+        action, code: error.code, httpStatus: error.httpStatus, requestId: error.requestId, recommend: error.recommend, retryable: true, delivery: 'answered',
+        message: `${error.message} Direct Mail asked to wait ${Math.ceil(asked / 1000)} s before the next request.`,
+      });
+      return { ok: false, error, retry: false };
+    }
+    return { ok: false, error, retry, delayMs: asked ?? (throttled ? 4 * this.backoff(1) : undefined) };
   }
 
   private transportFailure(action: string, e: TransportError, read: boolean): Failure {

@@ -12,7 +12,7 @@ export interface FaultSpec {
   latencyMs?: number;
   /** Only requests for these actions; all actions when absent. */
   actions?: string[];
-  /** For `throttle`: sends `x-acs-retry-after` with this many milliseconds. */
+  /** For `throttle`: sends `x-acs-retry-after` with this many milliseconds; for `http503`: `Retry-After` in whole seconds. */
   retryAfterMs?: number;
   /** For `nonjson`: the HTTP status of the non-JSON answer (default 200, like a captive portal); for `apiError` (default 400). */
   httpStatus?: number;

@@ -241,6 +241,20 @@ describe('Client networks: proxies and certificates', function () {
       assert.equal(log.length, 1);
     });
 
+    it('a 503 with Retry-After: 1 holds the read back that long before asking again; 30 s is not waited for', async () => {
+      await fetch(`${plain.url}/__emulator/faults`, { method: 'POST', body: JSON.stringify({ kind: 'http503', retryAfterMs: 1000, count: 1 }) });
+      const started = performance.now();
+      assert.equal((await client(plain.url).queryTags()).items.length, 3);
+      assert.ok(performance.now() - started >= 950, 'the retry did not wait the second the service asked for');
+      assert.deepEqual(log.map((l) => l.code), ['ServiceUnavailable', undefined]);
+      log.length = 0;
+      await fetch(`${plain.url}/__emulator/faults`, { method: 'POST', body: JSON.stringify({ kind: 'http503', retryAfterMs: 30_000, count: 1 }) });
+      const e = await failure(client(plain.url).queryTags());
+      assert.equal(e.code, 'ServiceUnavailable');
+      assert.match(e.message, /asked to wait 30 s/);
+      assert.equal(log.length, 1);
+    });
+
     it('a Throttling.User asking to wait longer than 10 s is not retried, and says how long to wait', async () => {
       await fetch(`${plain.url}/__emulator/faults`, { method: 'POST', body: JSON.stringify({ kind: 'throttle', retryAfterMs: 30_000, count: 1 }) });
       const e = await failure(client(plain.url).queryTags());

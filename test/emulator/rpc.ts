@@ -109,6 +109,8 @@ function injectFailure(fault: FaultSpec, res: ServerResponse, requestId: string,
     case 'http503':
     case 'throttle': {
       const err = fault.kind === 'http500' ? gateway.internal() : fault.kind === 'http503' ? gateway.unavailable() : gateway.throttled(fault.retryAfterMs);
+      // A 503 may say when to come back, in whole seconds, as HTTP does.
+      if (fault.kind === 'http503' && fault.retryAfterMs) err.headers['retry-after'] = String(Math.ceil(fault.retryAfterMs / 1000));
       entry.status = err.httpStatus;
       entry.code = err.code;
       sendApiError(res, err, requestId, hostId);
