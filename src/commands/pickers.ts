@@ -18,7 +18,7 @@ export interface NothingToPick {
 }
 
 /** The words for a kind of resource the account has none of yet; literal l10n calls so the bundle check sees them. */
-function noneYet(kind: GroupKind): NothingToPick {
+export function noneYet(kind: GroupKind): NothingToPick {
   switch (kind) {
     case 'domains':
       return { text: vscode.l10n.t('No domains yet — create one first.'), action: { title: vscode.l10n.t('Create Domain…'), command: 'directMail.createDomain' } };
@@ -32,7 +32,7 @@ function noneYet(kind: GroupKind): NothingToPick {
 }
 
 /** Says that there is nothing to do, offering the action that would change that. */
-async function sayNothingToDo(nothing: NothingToPick): Promise<void> {
+export async function sayNothingToDo(nothing: NothingToPick): Promise<void> {
   const choice = await prompts().showInformationMessage(nothing.text, ...(nothing.action ? [nothing.action.title] : []));
   if (nothing.action && choice === nothing.action.title) await vscode.commands.executeCommand(nothing.action.command);
 }

@@ -8,6 +8,10 @@
 // `deps.onCreated` is called after a form created something, to refresh the tree and reveal the item;
 // without it the forms run `directMail.refresh`.
 import * as vscode from 'vscode';
+import { noneYet, sayNothingToDo } from '../commands/pickers';
+import { domainStateOfSummary } from '../model/domainState';
+import { prompts } from '../util/prompts';
+import { domainStateText } from '../views/domainNodes';
 import { requireClient, type WebviewDeps } from './deps';
 import { PanelManager } from './panels';
 import type { FormKind } from './protocol';
@@ -28,11 +32,12 @@ async function pickDomainId(deps: WebviewDeps): Promise<string | undefined> {
   const client = await requireClient(deps);
   const page = await client.queryDomains({ pageSize: 50 });
   if (page.items.length === 0) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('This account has no domains yet. Create one with "Direct Mail: Create Domain".'));
+    await sayNothingToDo(noneYet('domains'));
     return undefined;
   }
-  const picked = await vscode.window.showQuickPick(
-    page.items.map((d) => ({ label: d.domainName, description: d.domainId, domainId: d.domainId })),
+  // By name with its state, as the tree shows it; the ID means nothing to a person.
+  const picked = await prompts().showQuickPick(
+    page.items.map((d) => ({ label: d.domainName, description: domainStateText(domainStateOfSummary(d)), domainId: d.domainId })),
     { title: vscode.l10n.t('Open the DNS setup of which domain?'), placeHolder: vscode.l10n.t('Type to filter domains') },
   );
   return picked?.domainId;

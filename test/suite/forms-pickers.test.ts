@@ -74,6 +74,17 @@ describe('Pickers and commands with nothing to do', () => {
     assert.deepEqual([...offered].sort(), lists.map((l) => l.name).sort());
   });
 
+  it('Open DNS Setup from the palette picks the domain by name, and with no domain says so and offers Create Domain', async () => {
+    await seed('demo');
+    const names = (await emulatorState()).demo.domains.map((d) => d.name).sort();
+    const picked = await answering(a, [undefined], () => run('openDnsPanel'));
+    assert.equal(picked.asked[0].kind, 'quickPick');
+    assert.deepEqual([...picked.asked[0].choices].sort(), names);
+    await seed('empty');
+    const { asked } = await answering(a, [undefined], () => run('openDnsPanel'));
+    assert.deepEqual(asked, [{ kind: 'information', text: 'No domains yet — create one first.', choices: ['Create Domain…'] }]);
+  });
+
   it('Select Region names each region as Alibaba\'s console does, the current one checked', async () => {
     const { asked } = await answering(a, [undefined], () => run('selectRegion'));
     assert.equal(asked[0].kind, 'quickPick');
