@@ -2,6 +2,7 @@
 // Usage: node esbuild.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -15,6 +16,13 @@ const undiciUnused = {
   setup(build) {
     build.onResolve({ filter: /(llhttp\/llhttp-wasm|web\/fetch\/body|client-h2|socks5-proxy-agent|socks5-client)(\.js)?$/ }, (args) => ({ path: args.path, namespace: 'undici-unused' }));
     build.onLoad({ filter: /.*/, namespace: 'undici-unused' }, () => ({ contents: 'module.exports = {}', loader: 'js' }));
+    // The HTTP/1.1 client reads only ERROR and TYPE of llhttp's constants (~11 KB of method, status and character
+    // tables): those two are taken from the installed module at build time.
+    build.onResolve({ filter: /llhttp\/constants(\.js)?$/ }, (args) => ({ path: args.path, namespace: 'undici-llhttp-constants' }));
+    build.onLoad({ filter: /.*/, namespace: 'undici-llhttp-constants' }, () => {
+      const { ERROR, TYPE } = createRequire(import.meta.url)('undici/lib/llhttp/constants.js');
+      return { contents: `module.exports = ${JSON.stringify({ ERROR, TYPE })}`, loader: 'js' };
+    });
   },
 };
 
