@@ -3,7 +3,7 @@
 // reported as "may or may not have happened" with what to check, never as failed-try-again; a request that never
 // left the machine says nothing changed and it is safe to try again. API action names stay in the log.
 // Pure: the caller passes the translator, so the same words are unit-tested and shown.
-import { describeError, isReadAction, notSentByNetwork, outcomeUnknown, type ErrorDetails } from '../util/errors';
+import { describeError, isReadAction, mayHaveHappened, notSentByNetwork, type ErrorDetails } from '../util/errors';
 import { english, type Translate } from './translate';
 
 export interface FailureSubject {
@@ -59,7 +59,7 @@ function plainMessage(details: ErrorDetails): string {
 
 export function failureText(details: ErrorDetails, subject: FailureSubject | undefined, t: Translate = english): FailureText {
   const requestId = details.requestId ? ` (RequestId: ${details.requestId})` : '';
-  if (outcomeUnknown(details)) {
+  if (mayHaveHappened(details)) {
     const why = whyUnknown(details, t);
     const text = !subject
       ? t('The outcome is unknown: {0}. The change may or may not have been made; check before trying again.', why)

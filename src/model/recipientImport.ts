@@ -7,7 +7,7 @@
 // network is behind the functions the caller passes.
 import { checkField } from '../api/validation';
 import type { RecipientInput, SaveReceiverDetailResult } from '../api/types';
-import { describeError, errorDetails, outcomeUnknown } from '../util/errors';
+import { describeError, errorDetails, mayHaveHappened } from '../util/errors';
 import { isBlank, toCsv, type CsvRecord } from './csv';
 import { whyUnknown } from './failureText';
 import { english, type Translate } from './translate';
@@ -210,7 +210,7 @@ async function batchFailed(run: ImportRun, chunk: readonly PlannedRow[], error: 
   const details = errorDetails(error);
   const first = chunk[0].row;
   const last = chunk[chunk.length - 1].row;
-  if (!outcomeUnknown(details)) {
+  if (!mayHaveHappened(details)) {
     const reason = details.delivery === 'notSent'
       ? t('Not sent: rows {0}–{1} never reached Direct Mail ({2}). Import them again.', first, last, details.message)
       : t('Not added: the batch with rows {0}–{1} failed: {2}', first, last, describeError(details));

@@ -44,7 +44,7 @@ export const isReadAction = (action: string): boolean => /^(Query|Desc|Get|List)
  * came back. A 2xx answer that could not be read (cut off, not JSON) counts too: the service acted, but what it
  * said is lost. Reads are never "unknown" in this sense: nothing changed either way.
  */
-export function outcomeUnknown(details: ErrorDetails): boolean {
+export function mayHaveHappened(details: ErrorDetails): boolean {
   if (details.action !== undefined && isReadAction(details.action)) return false;
   if (details.delivery === 'unknown') return true;
   return details.code === 'InvalidResponse' && details.action !== undefined && (details.httpStatus === undefined || details.httpStatus < 300);

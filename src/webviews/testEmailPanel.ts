@@ -6,7 +6,7 @@
 // page shows "Sent" on its button until then; this is the check the page cannot bypass).
 import * as vscode from 'vscode';
 import { isDirectMailError } from '../api/errors';
-import { errorDetails, outcomeUnknown } from '../util/errors';
+import { errorDetails, mayHaveHappened } from '../util/errors';
 import type { SingleSendMailRequest } from '../api/types';
 import { explainSendRefusal, isQuotaRefusal, type SendContext } from '../model/sendRefusal';
 import { requireClient, type PanelClient, type WebviewDeps } from './deps';
@@ -106,7 +106,7 @@ export class TestEmailController implements PanelController {
       return { ok: true, sent, message: vscode.l10n.t('Direct Mail accepted the test email to {0} recipient(s).', count) };
     } catch (error) {
       const details = errorDetails(error);
-      if (outcomeUnknown(details)) {
+      if (mayHaveHappened(details)) {
         this.last = { key, outcome: 'unknown', at };
         this.deps.log?.warn(`Test email from ${this.accountName}: outcome unknown (${details.action ?? 'SingleSendMail'}: ${details.code ?? ''} ${details.message})`);
         return { ok: false, unknownOutcome: true, message: unknownText(at, details.requestId) };
