@@ -85,6 +85,11 @@ type Connector = BuildConnector.connector;
 type ConnectOptions = BuildConnector.Options;
 type ConnectCallback = BuildConnector.Callback;
 
+const PROXY_REASONS: Record<string, string> = {
+  UND_ERR_HEADERS_TIMEOUT: 'it accepted the connection but did not answer the tunnel request in time',
+  UND_ERR_CONNECT_TIMEOUT: 'connect timeout',
+  UND_ERR_SOCKET: 'it closed the connection',
+};
 const PROXY_UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ECONNRESET', 'ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_SOCKET', 'UND_ERR_HEADERS_TIMEOUT']);
 
 /**
@@ -110,7 +115,7 @@ function viaProxy(connect: Connector, proxy: string): Connector {
     const code = (err as { code?: string }).code ?? '';
     const tunnel = /Proxy response \((\d+)\)/.exec(err.message);
     if (tunnel) return callback(new ProxyRefusedError(proxy, Number(tunnel[1])), null);
-    if (PROXY_UNREACHABLE_CODES.has(code) && !(err instanceof CertificateRefusedError)) return callback(new ProxyUnreachableError(proxy, code, err), null);
+    if (PROXY_UNREACHABLE_CODES.has(code) && !(err instanceof CertificateRefusedError)) return callback(new ProxyUnreachableError(proxy, PROXY_REASONS[code] ?? code, err), null);
     callback(err, null);
   });
 }

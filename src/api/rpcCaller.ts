@@ -7,7 +7,7 @@ import { buildRequest } from './request';
 import type { RpcCall } from './request';
 import type { ResponseParser } from './responses';
 import { RetryBudget, retryAfterMs } from './retryBudget';
-import { HttpTransport, TransportError } from './transport';
+import { HttpTransport, QUEUE_TIMEOUT, TransportError } from './transport';
 import type { HttpResponse } from './transport';
 import { describeRefusal } from './trust';
 import type { CertificateRefusedError } from './trust';
@@ -219,6 +219,9 @@ export class RpcCaller {
       case 'config':
         return notSent('NetworkSettings', `${e.detail} Nothing was sent. Fix the proxy or certificate settings (http.proxy, directMail.caCertificates).`, false);
       case 'connectTimeout':
+        if (e.detail === QUEUE_TIMEOUT) {
+          return notSent('ConnectTimeout', `${action} waited ${seconds(this.connectTimeoutMs + this.requestTimeoutMs)} for a free connection to ${host} and was not sent: many requests are waiting or the connection cannot be made. Try again.`, true);
+        }
         return notSent('ConnectTimeout', `Could not connect to ${host} within ${seconds(this.connectTimeoutMs)}. Nothing was sent. Check the network connection, proxy and endpoint setting.`, true);
       case 'timeout': {
         const why = `Direct Mail did not answer ${action} within ${seconds(this.requestTimeoutMs)}.`;

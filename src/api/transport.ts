@@ -79,6 +79,9 @@ function classify(err: Error & { code?: string }, sent: boolean, gotHeaders: boo
   return new TransportError('network', phase, code ? `${code}${err.message && err.message !== code ? ` (${err.message})` : ''}` : err.message || 'network error', err);
 }
 
+/** Detail of a request that never got a connection within the start limit (queue, connect and proxy tunnel). */
+export const QUEUE_TIMEOUT = 'no connection became free';
+
 export class HttpTransport {
   private dispatcher: Dispatcher | undefined;
   private readonly origin: string;
@@ -120,7 +123,7 @@ export class HttpTransport {
       const onAbort = (): void => stop(new TransportError('aborted', phase(), 'cancelled'));
       // The deadline of the exchange starts when the request is written (onRequestStart), not while it waits in the
       // queue for a connection; until then a longer limit applies, and a request stopped there was never sent.
-      let timer = setTimeout(() => stop(new TransportError('connectTimeout', 'connect', 'no connection became free')), this.startTimeoutMs);
+      let timer = setTimeout(() => stop(new TransportError('connectTimeout', 'connect', QUEUE_TIMEOUT)), this.startTimeoutMs);
       const finish = (error?: TransportError): void => {
         if (settled) return;
         settled = true;

@@ -3,6 +3,8 @@
 // down; against the emulator's HTTPS with a certificate it does not trust, then trusts (extra CA, NODE_EXTRA_CA_CERTS);
 // a clock 20 minutes off; a service that asks to wait longer than the client will.
 import { strict as assert } from 'node:assert';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { DirectMailClient, DirectMailError } from '../../src/api';
 import type { ClientOptions, RequestLogEntry } from '../../src/api';
 import { proxyEnvironment } from '../../src/api/network';
@@ -133,6 +135,22 @@ describe('Client networks: proxies and certificates', function () {
         const token = `Basic ${Buffer.from('alice:pr0xy-s3cret').toString('base64')}`;
         assert.equal((await client(plain.url, { network: { httpProxy: guarded.url, proxyAuthorization: token } }).queryTags()).items.length, 3);
       });
+    });
+
+    it('a proxy that accepts the connection but never answers the tunnel request: not sent, within the connect timeout', async () => {
+      const silent = createServer(() => undefined);
+      await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+      const { port } = silent.address() as AddressInfo;
+      const before = plain.stats.requests;
+      try {
+        const e = await failure(client(plain.url, { connectTimeoutMs: 300, maxRetries: 0, network: { httpProxy: `http://127.0.0.1:${port}` } }).createTag({ tagName: 'silent_proxy' }));
+        assert.equal(e.delivery, 'notSent');
+        assert.equal(e.code, 'ProxyUnreachable', e.message);
+        assert.match(e.message, new RegExp(`^Could not reach the proxy at 127\\.0\\.0\\.1:${port} \\(it accepted the connection but did not answer the tunnel request in time\\)\\. Nothing was sent`));
+        assert.equal(plain.stats.requests, before);
+      } finally {
+        silent.close();
+      }
     });
 
     it('403 from a proxy that allows CONNECT only to port 443', async () => {
