@@ -7,7 +7,8 @@ import * as vscode from 'vscode';
 import { maskEmailAddresses } from '../api/redaction';
 import type { RequestLogEntry } from '../api/types';
 
-const KEEP_LINES = 500;
+/** Enough for a whole extension-host test run, whose suites read the lines written since a position. */
+const KEEP_LINES = 5000;
 
 export class Log implements vscode.Disposable {
   readonly channel = vscode.window.createOutputChannel('Direct Mail', { log: true });

@@ -10,7 +10,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { answering, ScriptedPrompts, type Answer } from './scriptedPrompts';
-import { api, children, DEMO_KEY, group, resetEmulator, signInAs, withSetting, type Api } from './treeHelpers';
+import { api, children, DEMO_KEY, group, resetEmulator, signInAs, type Api } from './treeHelpers';
 
 const TRUST_KEY = 'directMail.endpointTrust';
 
@@ -56,12 +56,25 @@ describe('Endpoint trust', function () {
   });
   after(async () => {
     for (const s of sockets) s.destroy();
-    await new Promise((resolve) => server.close(resolve));
+    if (server) await new Promise((resolve) => server.close(resolve));
+    await a?.services.context.globalState.update(TRUST_KEY, undefined);
   });
   beforeEach(async () => {
     await a.services.context.globalState.update(TRUST_KEY, undefined);
     connections = 0;
   });
+
+  /** Runs `work` with another endpoint in the user settings, then puts the previous one (the emulator's) back. */
+  async function atEndpoint(endpoint: string, work: () => Promise<void>): Promise<void> {
+    const config = vscode.workspace.getConfiguration('directMail');
+    const previous = config.inspect<string>('endpoint')?.globalValue;
+    await config.update('endpoint', endpoint, vscode.ConfigurationTarget.Global);
+    try {
+      await work();
+    } finally {
+      await config.update('endpoint', previous, vscode.ConfigurationTarget.Global);
+    }
+  }
 
   /**
    * Runs `work` with the endpoint set to the listener and the scripted answers installed for the whole time (the
@@ -71,7 +84,7 @@ describe('Endpoint trust', function () {
     const scripted = new ScriptedPrompts(answers);
     a.usePrompts(scripted);
     try {
-      await withSetting('endpoint', `https://${host}`, () => work(scripted));
+      await atEndpoint(`https://${host}`, () => work(scripted));
       assert.equal(scripted.unanswered, 0, `answers left over; asked: ${JSON.stringify(scripted.asked)}`);
     } finally {
       a.usePrompts(undefined);
