@@ -121,3 +121,22 @@ describe('PagedLoader ignores answers to requests made before a reset', () => {
     assert.deepEqual([loader.items, loader.error], [['ok'], undefined]);
   });
 });
+
+describe('PagedLoader stops when the service repeats a cursor', () => {
+  it('a page answered again for a repeated cursor brings nothing new and ends "Load more"', async () => {
+    const asked: (string | number | undefined)[] = [];
+    const loader = new PagedLoader<{ id: string }>(async (request) => {
+      asked.push(request.cursor);
+      assert.ok(asked.length <= 5, 'paging did not stop');
+      // Whatever cursor is asked for, the service answers the first page and the same cursor again.
+      return { items: [{ id: 'a' }, { id: 'b' }], next: 'cursor-1', total: 10 };
+    }, () => 2, { key: (item) => item.id, label: 'test list' });
+    await loader.ensureLoaded();
+    assert.equal(loader.hasMore, true);
+    await loader.loadMore();
+    assert.deepEqual(loader.items.map((i) => i.id), ['a', 'b']);
+    assert.equal(loader.hasMore, false);
+    await loader.loadMore();
+    assert.deepEqual(asked, [undefined, 'cursor-1']);
+  });
+});
