@@ -80,6 +80,8 @@ export class RpcCaller {
     try {
       creds = typeof source === 'function' ? await source() : source;
     } catch (e) {
+      // A refusal that already explains itself (e.g. the user chose not to send the key to this host) passes as it is.
+      if (e instanceof DirectMailError) throw new DirectMailError({ action, code: e.code, message: e.message, delivery: 'notSent', cause: e });
       throw new DirectMailError({ action, code: 'MissingCredentials', message: `No AccessKey is available: ${(e as Error).message}`, cause: e });
     }
     if (!creds?.accessKeyId || !creds.accessKeySecret) {

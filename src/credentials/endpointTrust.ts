@@ -6,6 +6,7 @@
 // no secret); "Don't Send" means no request is sent, and the error the tree shows says why and how to be asked again.
 // A key being checked before it is saved (no profile yet) is asked about by its masked AccessKey ID.
 import * as vscode from 'vscode';
+import { DirectMailError } from '../api/errors';
 import { isAlibabaCloudHost, isLoopbackHost, resolveEndpoint, type RegionId } from '../api/regions';
 import type { Credentials } from '../api/types';
 import { contribute } from '../commands/registry';
@@ -76,12 +77,12 @@ export class EndpointTrust {
       }
       const answer = await asking;
       if (answer === undefined) {
-        throw new Error(vscode.l10n.t('the question whether requests signed with {0} may go to {1} was closed without an answer, so nothing was sent. Refresh to be asked again.', ownerText(owner), host));
+        throw refusal(vscode.l10n.t('The question whether requests signed with {0} may go to {1} was closed without an answer, so nothing was sent. Refresh to be asked again.', ownerText(owner), host));
       }
       allowed = answer === 'allow';
     }
     if (!allowed) {
-      throw new Error(vscode.l10n.t('you chose not to send requests signed with {0} to {1}, so nothing was sent. To be asked again, run "Direct Mail: Reset Endpoint Decisions" or change the setting "directMail.endpoint".', ownerText(owner), host));
+      throw refusal(vscode.l10n.t('You chose not to send requests signed with {0} to {1}, so nothing was sent. To be asked again, run "Direct Mail: Reset Endpoint Decisions" or change the setting "directMail.endpoint".', ownerText(owner), host));
     }
   }
 
@@ -89,6 +90,11 @@ export class EndpointTrust {
   async reset(): Promise<void> {
     await this.state.update(TRUST_KEY, undefined);
   }
+}
+
+/** A refusal the client passes on as it is: nothing was sent, and the text already says why. */
+function refusal(message: string): DirectMailError {
+  return new DirectMailError({ action: 'Sign', code: 'EndpointNotTrusted', message, delivery: 'notSent' });
 }
 
 let trust: EndpointTrust | undefined;
@@ -106,7 +112,7 @@ function guard(owner: CredentialOwner, region: RegionId, endpoint: string | unde
   return async () => {
     const url = resolveEndpoint(region, endpoint || undefined);
     if (needsConsent(url.hostname)) {
-      if (!trust) throw new Error(vscode.l10n.t('the extension is not ready to ask whether {0} may receive signed requests, so nothing was sent.', url.host));
+      if (!trust) throw refusal(vscode.l10n.t('The extension is not ready to ask whether {0} may receive signed requests, so nothing was sent.', url.host));
       await trust.check(url, owner);
     }
     return read();

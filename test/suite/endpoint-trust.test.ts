@@ -102,7 +102,7 @@ describe('Endpoint trust', function () {
       assert.match(question.text, /not an Alibaba Cloud endpoint/);
       assert.deepEqual(question.choices, [`Send to ${host}`, "Don't Send"]);
       assert.equal(connections, 0, 'a connection was made after "Don\'t Send"');
-      assert.match(await tagsError(), new RegExp(`you chose not to send requests signed with profile "trusty" to ${host}, so nothing was sent`));
+      assert.match(await tagsError(), new RegExp(`You chose not to send requests signed with profile "trusty" to ${host}, so nothing was sent`));
       assert.deepEqual(decisions(), { [`trusty\n${host}`]: false });
 
       // Remembered: no second question, still nothing sent.

@@ -109,7 +109,7 @@ export const receiverActions: Record<string, ActionSpec> = {
       const list = listById(ctx);
       const keyword = ctx.params.get('KeyWord')?.toLowerCase();
       let all = [...list.recipients.values()];
-      if (keyword !== undefined) all = all.filter((p) => p.email.includes(keyword));
+      if (keyword !== undefined) all = all.filter((p) => p.email.toLowerCase().includes(keyword));
       const page = cursorPageOf(all, ctx.params, list.id.slice(0, 10), (p) => p.email);
       return withNextStart({ DataSchema: DATA_SCHEMA, TotalCount: all.length, data: { detail: page.items.map(detailItem) } }, page.nextStart);
     },
