@@ -15,6 +15,10 @@ describe('Model edge cases', () => {
     assert.deepEqual(parseCsv('a,"b"').map((r) => [r.fields, r.problem]), [[['a', 'b'], undefined]]);
   });
 
+  it('CSV: a quoted value keeps two LF line breaks in a row as they are', () => {
+    assert.deepEqual(parseCsv('"a\n\nb",c\n').map((r) => r.fields), [['a\n\nb', 'c']]);
+  });
+
   it('CSV: after a broken row, reading resumes on the next line with CR line ends too', () => {
     const records = parseCsv('"a"b,c\rnext,1\rlast,2');
     assert.deepEqual(records.map((r) => [r.line, r.fields, r.problem]), [[1, ['"a"b', 'c'], TEXT_AFTER_QUOTE], [2, ['next', '1'], undefined], [3, ['last', '2'], undefined]]);
