@@ -2,7 +2,7 @@
 // kept for "Copy request ID" and the log, a status-only answer named by its status, which failures may be retried,
 // and what to check before repeating a write whose outcome is unknown.
 import * as assert from 'node:assert/strict';
-import { outcomeUnknown, serviceError } from '../../src/api/errors';
+import { invalidResponse, outcomeUnknown, serviceError } from '../../src/api/errors';
 
 const explain = (code: string, action = 'DescDomain'): string => serviceError(action, 400, { code, message: 'the service said this' }, []).message;
 
@@ -53,6 +53,12 @@ describe('Gateway and auth codes explained', () => {
     assert.equal(serviceError('DescDomain', 500, { code: 'Odd' }, []).retryable, true);
     assert.equal(serviceError('DescDomain', 499, { code: 'Odd' }, []).retryable, false);
     assert.equal(serviceError('DescDomain', 400, { code: 'InvalidParameter' }, []).retryable, false);
+  });
+
+  it('an answer the client cannot read is not retried by itself and says what to check', () => {
+    const e = invalidResponse('DescDomain', 'field data.domain is missing', 200, 'R-5');
+    assert.deepEqual([e.code, e.retryable, e.httpStatus, e.requestId, e.delivery], ['InvalidResponse', false, 200, 'R-5', 'answered']);
+    assert.equal(e.message, 'Direct Mail sent an unexpected response to DescDomain: field data.domain is missing. Try again; if it persists, check the endpoint setting.');
   });
 
   it('an unknown outcome says what to check first: the mail for sends, the view for other changes', () => {

@@ -35,6 +35,11 @@ describe('Endpoint refusals quote what was typed', () => {
     assert.throws(() => resolveEndpoint('cn-hangzhou', 'https://dm.aliyuncs.com/path?q=1#h'), { message: 'The endpoint must be just a scheme, host and port, such as https://dm.aliyuncs.com; remove "/path?q=1#h".' });
   });
 
+  it('long refused endpoints are quoted cut: the first 100 characters, or 60 of an extra path', () => {
+    assert.throws(() => resolveEndpoint('cn-hangzhou', `ftp://${'y'.repeat(150)}.com`), { message: `The endpoint "ftp://${'y'.repeat(94)}" must start with https:// (or http:// for localhost).` });
+    assert.throws(() => resolveEndpoint('cn-hangzhou', `https://dm.aliyuncs.com/${'p'.repeat(100)}`), { message: `The endpoint must be just a scheme, host and port, such as https://dm.aliyuncs.com; remove "/${'p'.repeat(59)}".` });
+  });
+
   it('an unknown region names the known ones', () => {
     assert.throws(() => regionInfo('mars-1' as RegionId), /^Error: Unknown Direct Mail region "mars-1"\. Use one of: cn-hangzhou, .*eu-central-1/);
   });
