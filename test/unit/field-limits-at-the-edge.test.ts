@@ -38,6 +38,9 @@ describe('Field limits at the edge', () => {
     assert.match(checkField('mailBody', 'a'.repeat(limit - 2) + '中') ?? '', /at most/);
     assert.equal(checkField('mailBody', 'a'.repeat(limit - 4) + '😀'), undefined);
     assert.match(checkField('mailBody', 'a'.repeat(limit - 3) + '😀') ?? '', /at most/);
+    // U+10000 is the first four-byte character (its high surrogate is U+D800, the start of the range).
+    assert.equal(checkField('mailBody', 'a'.repeat(limit - 4) + '\u{10000}'), undefined);
+    assert.match(checkField('mailBody', 'a'.repeat(limit - 3) + '\u{10000}') ?? '', /at most/);
     // U+007F and U+0080 sit on the one-byte edge, U+07FF and U+0800 on the two-byte edge.
     assert.equal(checkField('mailBody', 'a'.repeat(limit - 1) + '\u007f'), undefined);
     assert.match(checkField('mailBody', 'a'.repeat(limit - 1) + '\u0080') ?? '', /at most/);
