@@ -15,7 +15,7 @@ export interface RegionInfo {
 export const REGIONS: readonly RegionInfo[] = [
   { id: 'cn-hangzhou', name: 'China (Hangzhou)', host: 'dm.aliyuncs.com' },
   { id: 'ap-southeast-1', name: 'Singapore', host: 'dm.ap-southeast-1.aliyuncs.com' },
-  { id: 'ap-southeast-2', name: 'Australia (Sydney)', host: 'dm.ap-southeast-2.aliyuncs.com' },
+  { id: 'ap-southeast-2', name: 'United States (formerly Sydney)', host: 'dm.ap-southeast-2.aliyuncs.com' },
   { id: 'us-east-1', name: 'US (Virginia)', host: 'dm.us-east-1.aliyuncs.com' },
   { id: 'eu-central-1', name: 'Germany (Frankfurt)', host: 'dm.eu-central-1.aliyuncs.com' },
 ];

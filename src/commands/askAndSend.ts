@@ -3,7 +3,7 @@
 // input prefilled with what was typed and the service's answer shown under it, until it works or the user gives up.
 import * as vscode from 'vscode';
 import { DirectMailError, isDirectMailError } from '../api/errors';
-import { describeError, errorDetails, isAbort } from '../util/errors';
+import { describeError, errorDetails, isAbort, mayHaveHappened } from '../util/errors';
 import { prompts } from '../util/prompts';
 import type { CommandContext } from './context';
 
@@ -42,6 +42,9 @@ export async function askAndSend<T>(c: CommandContext, id: string, given: string
       return await sendWithProgress(typed);
     } catch (error) {
       if (isAbort(error)) return undefined;
+      // A change that may have happened is not offered again with "try again": the command's own failure
+      // report says the outcome is unknown and offers a refresh.
+      if (mayHaveHappened(errorDetails(error))) throw error;
       const text = describeError(errorDetails(error));
       c.log.error(`${id}: ${text}`);
       failure = { value: typed, text: vscode.l10n.t('{0} Change the value and press Enter to try again, or Escape to cancel.', text) };
@@ -83,7 +86,7 @@ export function withHint(error: unknown, hints: Readonly<Record<string, string |
   if (!isDirectMailError(error)) return error;
   const hint = hints[error.code];
   if (!hint) return error;
-  return new DirectMailError({ action: error.action, code: error.code, message: hint, requestId: error.requestId, httpStatus: error.httpStatus, recommend: error.recommend, retryable: error.retryable, cause: error });
+  return new DirectMailError({ action: error.action, code: error.code, message: hint, requestId: error.requestId, httpStatus: error.httpStatus, recommend: error.recommend, retryable: error.retryable, delivery: error.delivery, cause: error });
 }
 
 /** Runs a request and rethrows its failure with the hint for its code. */

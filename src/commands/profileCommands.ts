@@ -205,7 +205,7 @@ export function regionLabel(region: RegionId): string {
     case 'ap-southeast-1':
       return vscode.l10n.t('Singapore');
     case 'ap-southeast-2':
-      return vscode.l10n.t('Australia (Sydney)');
+      return vscode.l10n.t('United States (formerly Sydney)');
     case 'us-east-1':
       return vscode.l10n.t('US (Virginia)');
     case 'eu-central-1':

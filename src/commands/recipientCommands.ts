@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { RecipientInput } from '../api/types';
 import { checkField } from '../api/validation';
 import { DETAIL_FIELD_NAMES, detailProblem, fieldOfName, type DetailField } from '../model/recipientImport';
-import { describeError, errorDetails, isAbort } from '../util/errors';
+import { describeError, errorDetails, isAbort, mayHaveHappened } from '../util/errors';
 import { hinted } from './askAndSend';
 import { confirmDestructive } from './confirm';
 import type { CommandContext } from './context';
@@ -97,6 +97,8 @@ async function addRecipient(c: CommandContext, arg: unknown): Promise<string | u
       return added(c, list, input.email);
     } catch (error) {
       if (isAbort(error)) return undefined;
+      // An add that may have happened is reported by the command wrapper (outcome unknown, Refresh), not re-asked.
+      if (mayHaveHappened(errorDetails(error))) throw error;
       failure = describeError(errorDetails(error));
       c.log.error(`directMail.addRecipient: ${failure}`);
     }

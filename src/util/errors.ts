@@ -1,6 +1,7 @@
 // What a failure says to the user: the client's readable message, plus Code and RequestId when the service sent them,
 // and how far the request got (`delivery`), which decides whether a failed write may still have been applied.
 import type { Delivery } from '../api/errors';
+import { isReadAction } from '../api/rpcCaller';
 
 export interface ErrorDetails {
   message: string;
@@ -37,7 +38,8 @@ export function describeError(details: ErrorDetails): string {
 }
 
 /** Actions that only read: a lost answer to one of these changed nothing. Every other action may change something. */
-export const isReadAction = (action: string): boolean => /^(Query|Desc|Get|List)/.test(action);
+/** One rule for what counts as a read, the client's (it decides what the client retries). */
+export { isReadAction };
 
 /**
  * True when a failed request may have been applied by the service: it left this machine and no readable answer

@@ -88,7 +88,7 @@ describe('Pickers and commands with nothing to do', () => {
   it('Select Region names each region as Alibaba\'s console does, the current one checked', async () => {
     const { asked } = await answering(a, [undefined], () => run('selectRegion'));
     assert.equal(asked[0].kind, 'quickPick');
-    assert.deepEqual(asked[0].choices, ['$(check) China (Hangzhou)', 'Singapore', 'Australia (Sydney)', 'US (Virginia)', 'Germany (Frankfurt)']);
+    assert.deepEqual(asked[0].choices, ['$(check) China (Hangzhou)', 'Singapore', 'United States (formerly Sydney)', 'US (Virginia)', 'Germany (Frankfurt)']);
   });
 
   it('Sign Out says how to sign in again, naming an action the signed-out view offers', async () => {
