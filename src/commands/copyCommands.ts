@@ -1,7 +1,6 @@
 // Copy a name, an ID, an address, or a DNS record's value, host or whole record (as a zone-file line).
 import * as vscode from 'vscode';
-import { zoneLine } from '../model/dnsRecords';
-import { copyToClipboard } from '../util/clipboard';
+import { copyToClipboard, dnsRecordText } from '../util/clipboard';
 import { DnsRecordNode, DomainNode } from '../views/domainNodes';
 import { ErrorNode } from '../views/node';
 import { ReceiverListNode, RecipientNode } from '../views/receiverNodes';
@@ -58,7 +57,7 @@ export function registerCopyCommands(c: CommandContext): void {
     });
   dns('directMail.copyDnsValue', (n) => n.record.value, vscode.l10n.t('the record value'));
   dns('directMail.copyDnsHost', (n) => n.record.host, vscode.l10n.t('the record host'));
-  dns('directMail.copyDnsRecord', (n) => zoneLine(n.record), vscode.l10n.t('the record as a zone-file line'));
+  dns('directMail.copyDnsRecord', (n) => dnsRecordText(n.record), vscode.l10n.t('the record as a zone-file line'));
 
   c.register('directMail.copyRequestId', async (node?: unknown) => {
     const id = node instanceof ErrorNode ? node.details.requestId : undefined;

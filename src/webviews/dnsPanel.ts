@@ -7,6 +7,7 @@ import { DomainStatus, type DomainDetail } from '../api/types';
 import { deriveDnsRecords, type DnsRecord } from '../model/dnsRecords';
 import { domainStateOfSummary } from '../model/domainState';
 import type { ResourceKey, ResourceStore } from '../model/resourceStore';
+import { dnsRecordText, writeClipboard } from '../util/clipboard';
 import { toMarkdownTable, toZoneFile, type ZoneRecord } from '../model/zoneFile';
 import { requireClient, sameConnection, type ConnectionRef, type WebviewDeps } from './deps';
 import type { Outcome, PanelController } from './panelHost';
@@ -29,8 +30,8 @@ function purposeOf(record: DnsRecord): string {
       return vscode.l10n.t('Tracking');
   }
 }
-const asZoneRecord = (record: DnsRecord, withPurpose = true): ZoneRecord => ({
-  purpose: withPurpose ? purposeOf(record) : undefined,
+const asZoneRecord = (record: DnsRecord): ZoneRecord => ({
+  purpose: purposeOf(record),
   type: record.type,
   host: record.host,
   value: record.value,
@@ -92,7 +93,7 @@ export function copyText(zone: string, records: readonly DnsRecord[], target: Co
     case 'value':
       return record.value;
     case 'record':
-      return toZoneFile(zone, [asZoneRecord(record, false)], { fqdn: true });
+      return dnsRecordText(record);
   }
 }
 
@@ -279,7 +280,7 @@ export class DnsPanelController implements PanelController {
         }
         const records = detail ? deriveDnsRecords(detail, vscode.l10n.t) : [];
         const zone = records[0]?.zone ?? (detail?.tlDomainName || detail?.domainName || '');
-        await vscode.env.clipboard.writeText(copyText(zone, records, request.target, request.index));
+        await writeClipboard(copyText(zone, records, request.target, request.index));
         return { ok: true, message: copiedText(request.target) };
       }
       default:

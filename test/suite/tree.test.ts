@@ -3,6 +3,7 @@
 // /__emulator/state.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { exchange, resultOf } from './panelMessages';
 import { admin, api, children, DEMO_KEY, emulatorState, group, requests, resetEmulator, show, signInAs, sorted, withSetting, type Api, type StateAccount } from './treeHelpers';
 
 describe('Direct Mail tree', () => {
@@ -69,6 +70,30 @@ describe('Direct Mail tree', () => {
     assert.equal(await vscode.env.clipboard.readText(), 'mail.example.org');
     await vscode.commands.executeCommand('directMail.copyId', domain.node);
     assert.equal(await vscode.env.clipboard.readText(), String(expected.id));
+  });
+
+  it('copies a whole DNS record as the same text from the tree and from the DNS setup panel', async () => {
+    const { items } = await group(a, 'Domains');
+    const domain = items.find((d) => d.label === 'mail.example.org')!;
+    const expected = demo.domains.find((d) => d.name === 'mail.example.org')!;
+    const records = await children(a, domain.node);
+    const panel = a.panels.open({ panel: 'dns', domainId: String(expected.id) });
+    try {
+      const shown = (await exchange(panel, { type: 'ready' })).find((m) => m.type === 'show');
+      assert.ok(shown?.type === 'show' && shown.view.panel === 'dns');
+      assert.equal(shown.view.records.length, records.length);
+      for (const [index, record] of shown.view.records.entries()) {
+        const row = records.findIndex((r) => r.label.startsWith(`${record.host}  ${record.type}  `) && r.label.endsWith(record.value));
+        assert.ok(row >= 0, `${record.host} ${record.type} is in the tree`);
+        await vscode.commands.executeCommand('directMail.copyDnsRecord', records[row].node);
+        const fromTree = await vscode.env.clipboard.readText();
+        assert.equal(resultOf(await exchange(panel, { type: 'copy', id: index + 1, target: 'record', index })).ok, true);
+        assert.equal(await vscode.env.clipboard.readText(), fromTree, `${record.host} ${record.type}`);
+        assert.ok(!fromTree.endsWith('\n'), JSON.stringify(fromTree));
+      }
+    } finally {
+      panel.dispose();
+    }
   });
 
   it('shows sender addresses with send type and reply-to', async () => {

@@ -288,7 +288,7 @@ describe('Webview panels', function () {
       resultOf(await send(host, { type: 'copy', id: 3, target: 'host', index }));
       assert.equal(await vscode.env.clipboard.readText(), domain.dns.ownership.host);
       resultOf(await send(host, { type: 'copy', id: 4, target: 'record', index }));
-      assert.equal(await vscode.env.clipboard.readText(), `${domain.dns.ownership.host}.example.com.\tIN\tTXT\t"${domain.dns.ownership.value}"\n`);
+      assert.equal(await vscode.env.clipboard.readText(), `${domain.dns.ownership.host}.example.com.\tIN\tTXT\t"${domain.dns.ownership.value}"`);
       resultOf(await send(host, { type: 'copy', id: 5, target: 'table' }));
       const table = await vscode.env.clipboard.readText();
       assert.ok(table.startsWith('| Purpose | Type | Host | FQDN | Value | Priority |\n'), table);
