@@ -14,7 +14,7 @@
 //   statusBarText()          the text of the profile status-bar item
 //   autoVerifyActive()       whether the re-check of pending domains is scheduled
 //   activationMs             how long activate() took
-//   services                 DirectMailServices, the registration point for other parts (see commands/registry.ts)
+//   services                 { context, session, tree, log }: the extension context and the parts built from it
 //   panels                   the webview PanelManager
 //   usePrompts(prompts)      replaces every question the extension asks with scripted answers (tests)
 //   store                    ResourceStore: what the tree and the panels show per resource (one state)
@@ -29,13 +29,13 @@ import { trackLocalEndpoint } from './commands/endpointContext';
 import { registerImportCommand } from './commands/importRecipients';
 import { registerProfileCommands } from './commands/profileCommands';
 import { registerRecipientCommands } from './commands/recipientCommands';
-import { runContributions, type DirectMailServices } from './commands/registry';
 import { CommandRunner } from './commands/runCommand';
 import { registerSenderCommands } from './commands/senderCommands';
 import { registerTagCommands } from './commands/tagCommands';
 import { registerTestEmailCommand } from './commands/testEmailCommand';
 import { registerTreeCommands } from './commands/treeCommands';
 import { refreshAndReveal } from './commands/treeUpdate';
+import { registerEndpointTrust } from './credentials/endpointTrust';
 import { ProfileStore } from './credentials/profileStore';
 import { Session } from './credentials/session';
 import { ProfileStatusBar } from './credentials/statusBar';
@@ -47,6 +47,14 @@ import { AutoVerifier } from './views/autoVerify';
 import type { TreeNode } from './views/node';
 import { ResourceTree, VIEW_ID } from './views/resourceTree';
 import { registerWebviews, type PanelManager } from './webviews';
+
+/** The extension context and the parts activate() builds from it (tests read globalState and write log lines). */
+export interface DirectMailServices {
+  context: vscode.ExtensionContext;
+  session: Session;
+  tree: ResourceTree;
+  log: Log;
+}
 
 export interface DirectMailTestApi {
   client(): DirectMailClient | undefined;
@@ -114,6 +122,7 @@ export function activate(context: vscode.ExtensionContext): DirectMailTestApi {
   };
   const commands: CommandContext = { session, profiles, tree, store, view, log, runner, userAgent, register };
   context.subscriptions.push(trackLocalEndpoint());
+  registerEndpointTrust(commands, context.globalState);
   registerProfileCommands(commands);
   registerTreeCommands(commands);
   registerCopyCommands(commands);
@@ -122,7 +131,7 @@ export function activate(context: vscode.ExtensionContext): DirectMailTestApi {
   registerTagCommands(commands);
   registerRecipientCommands(commands);
 
-  const panels = registerWebviews(context, {
+  const panels = registerWebviews(commands, context, {
     client: () => session.client(),
     log,
     store,
@@ -144,8 +153,7 @@ export function activate(context: vscode.ExtensionContext): DirectMailTestApi {
   });
   registerTestEmailCommand(commands, panels);
   registerImportCommand(commands, (key) => panels.open(key));
-  const services: DirectMailServices = { context, session, tree, log, registerCommand: register };
-  runContributions(services);
+  const services: DirectMailServices = { context, session, tree, log };
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms`);
 

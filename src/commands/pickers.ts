@@ -56,7 +56,8 @@ export async function pickResource(tree: ResourceTree, kinds: readonly GroupKind
   const items: Item[] = [];
   let all = 0;
   for (const { group, nodes } of lists) {
-    items.push({ label: group.label, kind: vscode.QuickPickItemKind.Separator });
+    // A heading per kind when there are several; one kind needs none (the placeholder says what is asked for).
+    if (groups.length > 1) items.push({ label: group.label, kind: vscode.QuickPickItemKind.Separator });
     const loader = group.listing.loader;
     if (loader.error !== undefined && loader.items.length === 0) throw new Error(describeError(errorDetails(loader.error)));
     for (const node of nodes) {
@@ -98,8 +99,8 @@ export async function pickUnverifiedDomain(tree: ResourceTree): Promise<DomainNo
   return node instanceof DomainNode ? node : undefined;
 }
 
-export async function pickDomain(tree: ResourceTree): Promise<DomainNode | undefined> {
-  const node = await pickResource(tree, ['domains'], vscode.l10n.t('Choose a domain'));
+export async function pickDomain(tree: ResourceTree, placeHolder = vscode.l10n.t('Choose a domain')): Promise<DomainNode | undefined> {
+  const node = await pickResource(tree, ['domains'], placeHolder);
   return node instanceof DomainNode ? node : undefined;
 }
 

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { DirectMailError } from '../api/errors';
 import { isAlibabaCloudHost, isLoopbackHost, resolveEndpoint, type RegionId } from '../api/regions';
 import type { Credentials } from '../api/types';
-import { contribute } from '../commands/registry';
+import type { CommandContext } from '../commands/context';
 import { prompts } from '../util/prompts';
 import { maskKeyId } from './profile';
 
@@ -99,14 +99,15 @@ function refusal(message: string): DirectMailError {
 
 let trust: EndpointTrust | undefined;
 
-contribute((services) => {
-  trust = new EndpointTrust(services.context.globalState);
-  services.registerCommand(RESET_COMMAND, async () => {
+/** Called once by activate(): the decisions live in globalState, and "Reset Endpoint Decisions" forgets them. */
+export function registerEndpointTrust(c: CommandContext, state: vscode.Memento): void {
+  trust = new EndpointTrust(state);
+  c.register(RESET_COMMAND, async () => {
     await trust?.reset();
     void prompts().showInformationMessage(vscode.l10n.t('Direct Mail will ask again before sending requests to an endpoint outside Alibaba Cloud.'));
     return true;
   });
-});
+}
 
 function guard(owner: CredentialOwner, region: RegionId, endpoint: string | undefined, read: () => Promise<Credentials>): () => Promise<Credentials> {
   return async () => {
