@@ -62,7 +62,11 @@ describe('Direct Mail tree in the workbench', () => {
       await page().mouse.move(box.x + box.width + 560, box.y + box.height / 2, { steps: 8 });
       await page().mouse.up();
     }
-    const path = await screenshot('tree-expanded');
-    assert.ok(path.endsWith('tree-expanded.png'));
+    // What the picture shows: the wider sidebar, with the SPF record's whole value on its row.
+    const wider = await page().locator('.part.sidebar').boundingBox();
+    assert.ok(box && wider && wider.width > box.width + 200, `sidebar ${box?.width} → ${wider?.width}`);
+    const whole = await spf.evaluate((el) => Array.from(el.querySelectorAll('.monaco-icon-label-container'), (part) => part).every((part) => part.scrollWidth <= part.clientWidth));
+    assert.equal(whole, true, 'the SPF row is cut off');
+    await screenshot('tree-expanded');
   });
 });

@@ -1,20 +1,28 @@
-// The workbench itself: it loads with the Direct Mail icon in the activity bar and switches themes.
+// The workbench with the extension loaded: its activity bar icon opens its own view, whose tree shows the signed-in
+// account and the four resource groups, and its status bar item names the active profile and region. Screenshots:
+// test-results/workbench-dark.png and workbench-light.png.
 import * as assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { page, screenshot, setTheme } from './harness';
+import { openDirectMailView, page, screenshot, setTheme, treeRow } from './harness';
+
+// The e2e workbench signs in with the environment profile; the extension's default region.
+const STATUS_TEXT = 'environment · cn-hangzhou';
 
 describe('Workbench', () => {
-  it('shows the Direct Mail icon in the activity bar once the extension is loaded', async () => {
-    const icon = page().locator('.part.activitybar [aria-label^="Direct Mail"]').first();
-    await icon.waitFor({ state: 'visible', timeout: 30000 });
-    assert.ok(existsSync(await screenshot('workbench-dark')));
+  it('shows the Direct Mail view with the account and its resource groups from the activity bar icon', async () => {
+    await openDirectMailView();
+    for (const label of ['Account environment · cn-hangzhou', 'Domains', 'Sender Addresses', 'Recipient Lists', 'Tags']) {
+      await treeRow(label).waitFor({ state: 'visible' });
+    }
+    await screenshot('workbench-dark');
   });
 
-  it('switches to the light theme and back', async () => {
+  it('shows the active profile and region in the status bar, in either theme', async () => {
+    const item = page().locator('.part.statusbar .statusbar-item', { hasText: STATUS_TEXT }).first();
+    await item.waitFor({ state: 'visible' });
+    assert.match(await item.innerText(), /^\s*environment · cn-hangzhou\s*$/);
     await setTheme('light');
-    assert.ok(await page().locator('.monaco-workbench.vs').isVisible());
-    assert.ok(existsSync(await screenshot('workbench-light')));
+    await item.waitFor({ state: 'visible' });
+    await screenshot('workbench-light');
     await setTheme('dark');
-    assert.ok(await page().locator('.monaco-workbench.vs-dark').isVisible());
   });
 });
