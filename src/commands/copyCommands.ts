@@ -1,52 +1,25 @@
 // Copy a name, an ID, an address, or a DNS record's value, host or whole record (as a zone-file line).
 import * as vscode from 'vscode';
 import { copyToClipboard, dnsRecordText } from '../util/clipboard';
-import { DnsRecordNode, DomainNode } from '../views/domainNodes';
-import { ErrorNode } from '../views/node';
-import { ReceiverListNode, RecipientNode } from '../views/receiverNodes';
-import { SenderNode } from '../views/senderNodes';
-import { TagNode } from '../views/tagNodes';
+import { DnsRecordNode } from '../views/domainNodes';
+import { ErrorNode, resourceOf } from '../views/node';
 import type { CommandContext } from './context';
 import { pickDnsRecord, pickResource } from './pickers';
-
-function nameOf(node: unknown): string | undefined {
-  if (node instanceof DomainNode) return node.domain.domainName;
-  if (node instanceof ReceiverListNode) return node.receiver.receiversName;
-  if (node instanceof TagNode) return node.tag.tagName;
-  if (node instanceof SenderNode) return node.address.accountName;
-  if (node instanceof RecipientNode) return node.recipient.email;
-  return undefined;
-}
-
-function idOf(node: unknown): string | undefined {
-  if (node instanceof DomainNode) return node.domain.domainId;
-  if (node instanceof ReceiverListNode) return node.receiver.receiverId;
-  if (node instanceof TagNode) return node.tag.tagId;
-  if (node instanceof SenderNode) return node.address.mailAddressId;
-  return undefined;
-}
-
-function addressOf(node: unknown): string | undefined {
-  if (node instanceof SenderNode) return node.address.accountName;
-  if (node instanceof RecipientNode) return node.recipient.email;
-  if (node instanceof ReceiverListNode) return node.receiver.receiversAlias;
-  return undefined;
-}
 
 export function registerCopyCommands(c: CommandContext): void {
   c.register('directMail.copyName', async (node?: unknown) => {
     node ??= await pickResource(c.tree, ['domains', 'senders', 'receivers', 'tags'], vscode.l10n.t('Choose what to copy the name of'));
-    const text = nameOf(node);
+    const text = resourceOf(node)?.name;
     return text === undefined ? undefined : copyToClipboard(text, vscode.l10n.t('the name'));
   });
   c.register('directMail.copyId', async (node?: unknown) => {
     node ??= await pickResource(c.tree, ['domains', 'senders', 'receivers', 'tags'], vscode.l10n.t('Choose what to copy the ID of'));
-    const text = idOf(node);
+    const text = resourceOf(node)?.id;
     return text === undefined ? undefined : copyToClipboard(text, vscode.l10n.t('the ID'));
   });
   c.register('directMail.copyAddress', async (node?: unknown) => {
     node ??= await pickResource(c.tree, ['senders'], vscode.l10n.t('Choose the sender address to copy'));
-    const text = addressOf(node);
+    const text = resourceOf(node)?.address;
     return text === undefined ? undefined : copyToClipboard(text, vscode.l10n.t('the address'));
   });
 

@@ -3,8 +3,8 @@
 import * as vscode from 'vscode';
 import { recordLabel } from '../model/dnsRecords';
 import { DnsRecordNode, DomainNode } from '../views/domainNodes';
-import { GROUP_KINDS, GroupNode, type GroupKind } from '../views/groupNode';
-import { ErrorNode, LoadMoreNode, MessageNode, type TreeNode } from '../views/node';
+import { GROUP_KINDS, type GroupKind, type GroupNode } from '../views/groupNode';
+import type { TreeNode } from '../views/node';
 import type { ResourceTree } from '../views/resourceTree';
 import { SenderNode } from '../views/senderNodes';
 import { TagNode } from '../views/tagNodes';
@@ -61,7 +61,8 @@ export async function pickResource(tree: ResourceTree, kinds: readonly GroupKind
     const loader = group.listing.loader;
     if (loader.error !== undefined && loader.items.length === 0) throw new Error(describeError(errorDetails(loader.error)));
     for (const node of nodes) {
-      if (node instanceof GroupNode || node instanceof MessageNode || node instanceof LoadMoreNode || node instanceof ErrorNode) continue;
+      // Only the resources themselves: not a message, an error or "Load more".
+      if (!node.resource) continue;
       all++;
       if (options.only && !options.only(node)) continue;
       const item = node.treeItem();

@@ -2,15 +2,21 @@
 // or a quick pick of the lists (then of the list's recipients) when run from the palette.
 import * as vscode from 'vscode';
 import type { Receiver } from '../api/types';
-import { ReceiverListNode, RecipientNode } from '../views/receiverNodes';
+import { asTreeNode, resourceOf, type ResourceRef, type TreeNode } from '../views/node';
 import { argString, type CommandContext } from './context';
 import { pickResource } from './pickers';
+
+/** The recipient list a tree node stands for, with its ID. */
+function listOf(node: TreeNode | undefined): (ResourceRef & { id: string }) | undefined {
+  const r = node?.resource;
+  return r?.kind === 'receiver' && r.id !== undefined ? { ...r, id: r.id } : undefined;
+}
 
 export interface ListRef {
   receiverId: string;
   /** The list name when known; otherwise the ID stands in for it in messages. */
   name: string;
-  /** Recipients in the list as the service counts them now (undefined when the list was not found). */
+  /** Recipients in the list as the service counts them now (undefined when not looked up, or the list was not found). */
   count?: number;
 }
 
@@ -28,31 +34,26 @@ export async function findReceiver(c: CommandContext, receiverId: string): Promi
  * node's count too (needed before a delete: the tree may be older than the list).
  */
 export async function listRef(c: CommandContext, arg: unknown, lookUp: boolean): Promise<ListRef | undefined> {
-  let receiverId: string | undefined;
-  let known: Receiver | undefined;
-  if (arg instanceof ReceiverListNode) known = arg.receiver;
-  else if (arg instanceof RecipientNode && arg.parent instanceof ReceiverListNode) known = arg.parent.receiver;
-  else receiverId = argString(arg, 'receiverId');
+  // A list node, or a recipient node under one: the list as the tree shows it.
+  const node = asTreeNode(arg);
+  let known = listOf(node?.resource?.kind === 'recipient' ? node.parent : node);
+  const receiverId = node ? undefined : argString(arg, 'receiverId');
   if (!known && receiverId === undefined) {
-    const node = await pickResource(c.tree, ['receivers'], vscode.l10n.t('Choose a recipient list'));
-    if (!(node instanceof ReceiverListNode)) return undefined;
-    known = node.receiver;
+    known = listOf(await pickResource(c.tree, ['receivers'], vscode.l10n.t('Choose a recipient list')));
+    if (!known) return undefined;
   }
-  const id = known?.receiverId ?? (receiverId as string);
-  const fresh = lookUp || !known ? await findReceiver(c, id) : known;
-  const list = fresh ?? known;
-  return { receiverId: id, name: list?.receiversName ?? vscode.l10n.t('recipient list {0}', id), count: fresh?.count };
+  const id = known?.id ?? (receiverId as string);
+  const fresh = lookUp || !known ? await findReceiver(c, id) : undefined;
+  return { receiverId: id, name: fresh?.receiversName ?? known?.name ?? vscode.l10n.t('recipient list {0}', id), count: fresh?.count };
 }
 
 /** A recipient of a list: the node, `{ receiverId, email }`, or picks from the first page of the chosen list. */
 export async function recipientRef(c: CommandContext, arg: unknown): Promise<{ list: ListRef; email: string } | undefined> {
-  if (arg instanceof RecipientNode) {
-    const list = await listRef(c, arg, false);
-    return list && { list, email: arg.recipient.email };
-  }
+  const resource = resourceOf(arg);
   const list = await listRef(c, arg, false);
   if (!list) return undefined;
-  const email = argString(arg === undefined || arg instanceof ReceiverListNode ? undefined : arg, 'email');
+  if (resource?.kind === 'recipient') return { list, email: resource.name };
+  const email = resource ? undefined : argString(arg, 'email');
   if (email !== undefined) return { list, email };
   const page = await c.session.requireClient().queryReceiverDetail({ receiverId: list.receiverId, pageSize: 100 });
   if (page.items.length === 0) throw new Error(vscode.l10n.t('The list {0} has no recipients.', list.name));

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { ReplyStatus } from '../api/types';
 import { checkField, tokenProblem } from '../api/validation';
+import { resourceOf } from '../views/node';
 import { SenderNode } from '../views/senderNodes';
 import { askAndSend, hinted } from './askAndSend';
 import { confirmDestructive } from './confirm';
@@ -153,6 +154,7 @@ async function approve(c: CommandContext, arg: unknown): Promise<string | undefi
   if (done === undefined) return undefined;
   c.log.info('Reply-to address approved with a ticket');
   void vscode.window.showInformationMessage(vscode.l10n.t('The reply-to address is verified.'));
-  await refreshAndReveal(c, 'senders', arg instanceof SenderNode ? arg.address.mailAddressId : undefined);
+  const node = resourceOf(arg);
+  await refreshAndReveal(c, 'senders', node?.kind === 'sender' ? node.id : undefined);
   return done;
 }

@@ -2,14 +2,15 @@
 // ({ accountName }) or the address itself, or asks with a quick pick of the account's sender addresses.
 import * as vscode from 'vscode';
 import { checkField } from '../api/validation';
-import { SenderNode } from '../views/senderNodes';
+import { resourceOf } from '../views/node';
 import type { PanelManager } from '../webviews/panels';
 import { argString, type CommandContext } from './context';
 import { pickSender } from './pickers';
 
 export function registerTestEmailCommand(c: CommandContext, panels: PanelManager): void {
   c.register('directMail.sendTestEmail', async (arg?: unknown) => {
-    const accountName = arg instanceof SenderNode ? arg.address.accountName : argString(arg, 'accountName') ?? (await pickSender(c.tree))?.address.accountName;
+    const node = resourceOf(arg);
+    const accountName = (node?.kind === 'sender' ? node.address : argString(arg, 'accountName')) ?? (await pickSender(c.tree))?.address.accountName;
     if (accountName === undefined) return undefined;
     const problem = checkField('accountName', accountName.trim());
     if (problem) throw new Error(vscode.l10n.t('Cannot send a test email from "{0}": {1}', accountName.slice(0, 80), problem));

@@ -1,9 +1,8 @@
 // Refresh, filter, load more and retry on the Direct Mail tree.
 import * as vscode from 'vscode';
 import { checkField } from '../api/validation';
-import { AccountNode } from '../views/accountNode';
 import { GROUP_KINDS, GroupNode, type GroupKind } from '../views/groupNode';
-import { ErrorNode, LoadMoreNode, type TreeNode } from '../views/node';
+import { asTreeNode, LoadMoreNode, type TreeNode } from '../views/node';
 import type { CommandContext } from './context';
 import { pickGroup } from './pickers';
 
@@ -52,8 +51,7 @@ export function registerTreeCommands(c: CommandContext): void {
 
   // Retry on any error node brings back every part that failed (after an outage all groups failed together).
   c.register('directMail.retry', async (arg?: unknown) => {
-    if (arg instanceof ErrorNode) await c.tree.retryFailed(() => arg.retry());
-    else if (arg instanceof AccountNode) await c.tree.retryFailed(() => arg.load(true));
-    else await c.tree.retryFailed();
+    const node = asTreeNode(arg);
+    await c.tree.retryFailed(node?.retry && (() => node.retry?.() ?? Promise.resolve()));
   });
 }

@@ -28,6 +28,10 @@ export class AccountNode implements TreeNode {
   }
 
   /** Loads DescAccountSummary (again after a failure, or fresh, only when asked). */
+  retry(): Promise<void> {
+    return this.load(true);
+  }
+
   load(force = false): Promise<void> {
     if (this.loading) return this.loading;
     if (!force && this.fetched && (this.data || this.failure !== undefined)) return Promise.resolve();

@@ -6,7 +6,7 @@ import { deriveDnsRecords, recordLabel, stateText, type DnsRecord } from '../mod
 import { domainStateOfSummary, type DomainState } from '../model/domainState';
 import { numberedPage } from '../model/pagedLoader';
 import type { GroupSpec } from './groupNode';
-import { ErrorNode, escapeMd, icon, type TreeHost, type TreeNode } from './node';
+import { ErrorNode, escapeMd, icon, type ResourceRef, type TreeHost, type TreeNode } from './node';
 
 const STATE_ICON: Record<DomainState, [string, string]> = {
   verified: ['pass-filled', 'testing.iconPassed'],
@@ -65,6 +65,11 @@ export class DomainNode implements TreeNode {
   /** The domain as the store knows it now (a verify in a panel or a command shows here at once). */
   get domain(): DomainSummary {
     return this.host.store.domain(this.initial.domainId)?.summary ?? this.initial;
+  }
+
+  get resource(): ResourceRef {
+    const { domainId, domainName } = this.domain;
+    return { kind: 'domain', id: domainId, name: domainName };
   }
 
   get state(): DomainState {

@@ -1,8 +1,20 @@
 // The shape every node of the Direct Mail tree has, and the small nodes shared by all groups: a message, an error
 // with Retry, and "Load more".
 import * as vscode from 'vscode';
-import type { ResourceStore } from '../model/resourceStore';
+import type { ResourceKind, ResourceStore } from '../model/resourceStore';
 import { describeError, errorDetails, type ErrorDetails } from '../util/errors';
+
+/**
+ * The resource a node stands for, in the words commands need: copy, pick, refresh and retry read this instead of
+ * asking which class a node is. `id` is the service's ID (a recipient has none: its address is its key).
+ */
+export interface ResourceRef {
+  readonly kind: ResourceKind | 'recipient';
+  readonly id?: string;
+  readonly name: string;
+  /** The mail address it has: a sender's address, a recipient's, a recipient list's alias address. */
+  readonly address?: string;
+}
 
 export interface TreeNode {
   /**
@@ -11,9 +23,21 @@ export interface TreeNode {
    */
   readonly id: string;
   readonly parent?: TreeNode;
+  /** The resource it stands for; absent on groups, messages, errors and "Load more". */
+  readonly resource?: ResourceRef;
   treeItem(): vscode.TreeItem;
   children?(): Promise<TreeNode[]>;
+  /** Loads again what failed to load (an error node, the account row); the Retry command runs it. */
+  retry?(): Promise<void>;
 }
+
+/** A tree node, when a command was given one (commands also take IDs and argument objects). */
+export function asTreeNode(arg: unknown): TreeNode | undefined {
+  return typeof arg === 'object' && arg !== null && typeof (arg as Partial<TreeNode>).treeItem === 'function' ? (arg as TreeNode) : undefined;
+}
+
+/** The resource of a tree node given to a command, if it is one. */
+export const resourceOf = (arg: unknown): ResourceRef | undefined => asTreeNode(arg)?.resource;
 
 /** Anything that can re-render one node of the tree. */
 export interface TreeHost {

@@ -5,7 +5,7 @@ import type { Receiver, Recipient } from '../api/types';
 import type { GroupSpec } from './groupNode';
 import { numberedPage } from '../model/pagedLoader';
 import { Listing } from './listing';
-import { escapeMd, icon, type TreeHost, type TreeNode } from './node';
+import { escapeMd, icon, type ResourceRef, type TreeHost, type TreeNode } from './node';
 
 const cursorOf = (cursor: string | number | undefined): string | undefined => (cursor === undefined ? undefined : String(cursor));
 
@@ -49,6 +49,11 @@ export class ReceiverListNode implements TreeNode {
     return this.host.store.get('receiver', this.initial.receiverId) ?? this.initial;
   }
 
+  get resource(): ResourceRef {
+    const { receiverId, receiversName, receiversAlias } = this.receiver;
+    return { kind: 'receiver', id: receiverId, name: receiversName, address: receiversAlias };
+  }
+
   treeItem(): vscode.TreeItem {
     const r = this.receiver;
     const item = new vscode.TreeItem(r.receiversName, vscode.TreeItemCollapsibleState.Collapsed);
@@ -79,6 +84,10 @@ export class RecipientNode implements TreeNode {
 
   constructor(readonly recipient: Recipient, readonly parent: TreeNode) {
     this.id = `${parent.id}/${recipient.email}`;
+  }
+
+  get resource(): ResourceRef {
+    return { kind: 'recipient', name: this.recipient.email, address: this.recipient.email };
   }
 
   treeItem(): vscode.TreeItem {

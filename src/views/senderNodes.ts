@@ -4,7 +4,7 @@ import type { DirectMailClient } from '../api';
 import { MailAddressStatus, ReplyStatus, type MailAddress } from '../api/types';
 import { numberedPage } from '../model/pagedLoader';
 import type { GroupSpec } from './groupNode';
-import { escapeMd, icon, type TreeHost, type TreeNode } from './node';
+import { escapeMd, icon, type ResourceRef, type TreeHost, type TreeNode } from './node';
 
 export function sendersSpec(client: () => DirectMailClient, host: TreeHost, pageSize: () => number): GroupSpec<MailAddress> {
   return {
@@ -34,6 +34,11 @@ export class SenderNode implements TreeNode {
   /** The address as the store knows it now (a reply-to change shows here at once). */
   get address(): MailAddress {
     return this.host?.store.get('sender', this.initial.mailAddressId) ?? this.initial;
+  }
+
+  get resource(): ResourceRef {
+    const { mailAddressId, accountName } = this.address;
+    return { kind: 'sender', id: mailAddressId, name: accountName, address: accountName };
   }
 
   replyText(): string {

@@ -4,7 +4,7 @@ import type { DirectMailClient } from '../api';
 import type { Tag } from '../api/types';
 import { numberedPage } from '../model/pagedLoader';
 import type { GroupSpec } from './groupNode';
-import { escapeMd, icon, type TreeHost, type TreeNode } from './node';
+import { escapeMd, icon, type ResourceRef, type TreeHost, type TreeNode } from './node';
 
 export function tagsSpec(client: () => DirectMailClient, host: TreeHost, pageSize: () => number): GroupSpec<Tag> {
   return {
@@ -31,6 +31,10 @@ export class TagNode implements TreeNode {
   /** The tag as the store knows it now (a rename shows here at once). */
   get tag(): Tag {
     return this.host?.store.get('tag', this.initial.tagId) ?? this.initial;
+  }
+
+  get resource(): ResourceRef {
+    return { kind: 'tag', id: this.tag.tagId, name: this.tag.tagName };
   }
 
   treeItem(): vscode.TreeItem {
