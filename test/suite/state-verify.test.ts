@@ -2,6 +2,7 @@
 // label, records), and a verify from the tree shows in the open panel. Expected states come from the emulator.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { RecordKind } from '../emulator/dns';
 import { exchange, resultOf } from './panelMessages';
 import { readyPanel, row, rowNamed, until, watchViews } from './state-helpers';
 import { admin, api, children, DEMO_KEY, emulatorState, resetEmulator, signInAs, type Api } from './treeHelpers';
@@ -59,7 +60,7 @@ describe('State: verify in one place, seen everywhere', function () {
     const expected = (await emulatorState()).demo.domains.find((d) => d.name === 'mail.example.org')!;
     for (const r of shownRecords) {
       const kind = r.node.id.split('/').pop()!;
-      const state = expected.records[kind === 'tracking' ? 'cname' : kind]?.verified ? 'pass' : 'fail';
+      const state = expected.records[(kind === 'tracking' ? 'cname' : kind) as RecordKind]?.verified ? 'pass' : 'fail';
       assert.equal(r.contextValue, `dnsRecord.${state}`, `${kind} in the tree`);
       assert.match(r.accessible, state === 'pass' ? /: passed\./ : /: failed\./);
     }

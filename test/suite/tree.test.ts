@@ -3,6 +3,7 @@
 // /__emulator/state.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { RecordKind } from '../emulator/dns';
 import { exchange, resultOf } from './panelMessages';
 import { admin, api, children, DEMO_KEY, emulatorState, group, requests, resetEmulator, show, signInAs, sorted, withSetting, type Api, type StateAccount } from './treeHelpers';
 
@@ -43,7 +44,7 @@ describe('Direct Mail tree', () => {
     const news = items.find((d) => d.label === 'news.example.net')!;
     const records = await children(a, news.node);
     const expected = demo.domains.find((d) => d.name === 'news.example.net')!;
-    const kinds = ['ownership', 'spf', 'mx', 'dkim', 'dmarc', 'cname'];
+    const kinds: RecordKind[] = ['ownership', 'spf', 'mx', 'dkim', 'dmarc', 'cname'];
     assert.deepEqual(records.map((r) => r.label), kinds.map((k) => {
       const rec = expected.dns[k];
       return `${rec.host}  ${rec.type}  ${rec.type === 'MX' ? `10 ${rec.value}` : rec.value}`;
@@ -57,7 +58,7 @@ describe('Direct Mail tree', () => {
     const domain = items.find((d) => d.label === 'mail.example.org')!;
     const expected = demo.domains.find((d) => d.name === 'mail.example.org')!;
     const records = await children(a, domain.node);
-    const kinds = ['ownership', 'spf', 'mx', 'dkim', 'dmarc', 'cname'];
+    const kinds: RecordKind[] = ['ownership', 'spf', 'mx', 'dkim', 'dmarc', 'cname'];
     for (const [i, kind] of kinds.entries()) {
       await vscode.commands.executeCommand('directMail.copyDnsValue', records[i].node);
       assert.equal(await vscode.env.clipboard.readText(), expected.dns[kind].value, `${kind} value`);

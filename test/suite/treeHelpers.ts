@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { DirectMailTestApi } from '../../src/extension';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET, OTHER_ACCESS_KEY_ID, OTHER_ACCESS_KEY_SECRET } from '../emulator/credentials';
+import type { AccountJson } from '../emulator/stateJson';
 import { answering } from './scriptedPrompts';
 
 export const EXTENSION_ID = 'direct-mail-tools.direct-mail-vscode';
@@ -40,15 +41,8 @@ export async function admin<T = unknown>(method: string, path: string, body?: un
   return (await response.json()) as T;
 }
 
-export interface StateRecord { kind: string; type: string; host: string; value: string }
-export interface StateAccount {
-  accessKeyId: string;
-  totals: { domains: number; mailAddresses: number; receivers: number; tags: number; templates: number };
-  domains: { id: number | string; name: string; status: number; dns: Record<string, StateRecord>; records: Record<string, { verified: boolean; published: boolean }> }[];
-  mailAddresses: { id: number | string; accountName: string; sendtype: string; replyAddress?: string }[];
-  receivers: { id: number | string; name: string; alias: string; count: number; recipients: { email: string }[] }[];
-  tags: { id: number | string; name: string }[];
-}
+/** An account as GET /__emulator/state shows it: the emulator's own JSON form. */
+export type StateAccount = AccountJson;
 
 export async function emulatorState(): Promise<{ demo: StateAccount; other: StateAccount }> {
   return (await admin<{ accounts: { demo: StateAccount; other: StateAccount } }>('GET', 'state')).accounts;
@@ -79,6 +73,64 @@ export async function signInAs(a: Api, name: string, key: { accessKeyId: string;
   const saved = await vscode.commands.executeCommand('directMail.addProfile', { name, ...key, region: 'cn-hangzhou' });
   assert.equal(saved, name, `adding profile ${name} failed: ${a.logLines().slice(-3).join(' | ')}`);
   assert.equal(a.session.connection()?.profile.name, name);
+}
+
+/**
+ * The hooks most suites share: once, the extension's API (handed to `set`) with the demo account signed in; before
+ * each test, the emulator back to its demo seed and the tree reloaded; after each, optionally, every panel closed;
+ * at the end, the demo seed again.
+ */
+export function useDemoAccount(set: (a: Api) => void, options: { disposePanels?: boolean } = {}): void {
+  let a: Api | undefined;
+  before(async () => {
+    a = await api();
+    set(a);
+    await resetEmulator();
+    await signInAs(a, 'demo', DEMO_KEY);
+  });
+  beforeEach(async () => {
+    await resetEmulator();
+    a?.tree.refresh();
+  });
+  if (options.disposePanels) afterEach(() => a?.panels.dispose());
+  after(resetEmulator);
+}
+
+/** Runs a Direct Mail command by its id without the `directMail.` prefix, as a tree item or panel would. */
+export const run = (command: string, arg?: unknown): Thenable<unknown> => vscode.commands.executeCommand(`directMail.${command}`, arg);
+
+/** What the visible tree loads on its own after a refresh; tests of commands look at every other request. */
+export const BACKGROUND_LOADS: ReadonlySet<string> = new Set(['DescAccountSummary', 'QueryDomainByParam', 'QueryMailAddressByParam', 'QueryReceiverByParam', 'QueryTagByParam']);
+
+/** The requests the commands sent (the tree's own list loads left out). */
+export async function commandRequests(): Promise<LoggedRequest[]> {
+  return (await requests()).filter((r) => !BACKGROUND_LOADS.has(r.action));
+}
+
+/** The log lines written since each test started, and a command's last failure line among them (its notification's text). */
+export function useTestLog(get: () => Api): { newLog(): string[]; failure(command: string): string; markLog(): void } {
+  let from = 0;
+  /** Starts the log afresh (before the next step of a test). */
+  const markLog = (): void => {
+    from = get().logLines().length;
+  };
+  beforeEach(markLog);
+  const newLog = (): string[] => get().logLines().slice(from);
+  const failure = (command: string): string => {
+    const line = newLog().filter((l) => l.startsWith(`directMail.${command}: `)).pop();
+    assert.ok(line, `no failure line for ${command} in: ${newLog().join(' | ')}`);
+    return line;
+  };
+  return { newLog, failure, markLog };
+}
+
+/** Polls until `probe` holds; fails with `what` after a generous limit (a slow machine only waits longer). */
+export async function until(what: string, probe: () => boolean | Promise<boolean>, limitMs = 30_000): Promise<void> {
+  const end = Date.now() + limitMs;
+  while (!(await probe())) {
+    if (Date.now() > end) throw new Error(`waited in vain for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 export interface Shown { node: Node; label: string; description: string; contextValue: string; tooltip: string }
