@@ -147,8 +147,7 @@ export function activate(context: vscode.ExtensionContext): DirectMailTestApi {
     onCreated: (item) => {
       // The account's resource counts changed too.
       void store.accountChanged();
-      const kind = item.kind === 'domain' ? 'domains' : item.kind === 'mailAddress' ? 'senders' : item.kind === 'receiver' ? 'receivers' : 'tags';
-      return refreshAndReveal(commands, kind, item.id);
+      return refreshAndReveal(commands, item.kind, item.id);
     },
   });
   registerTestEmailCommand(commands, panels);

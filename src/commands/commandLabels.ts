@@ -4,36 +4,36 @@
 // object. Commands without an entry keep the error's own message.
 import * as vscode from 'vscode';
 import type { FailureSubject } from '../model/failureText';
-import type { GroupKind } from '../views/groupNode';
+import type { ResourceKind } from '../model/resourceStore';
 
 interface CommandLabel {
   /** With the subject when the argument names one, else the general words. */
   doing(subject: string | undefined): string;
-  group?: GroupKind;
+  group?: ResourceKind;
 }
 
 const t = vscode.l10n.t;
 
 const LABELS: Readonly<Record<string, CommandLabel>> = {
-  'directMail.createDomain': { group: 'domains', doing: (s) => (s ? t('Creating the domain “{0}”', s) : t('Creating the domain')) },
-  'directMail.verifyDomain': { group: 'domains', doing: (s) => (s ? t('Verifying the domain “{0}”', s) : t('Verifying the domain')) },
-  'directMail.deleteDomain': { group: 'domains', doing: (s) => (s ? t('Deleting the domain “{0}”', s) : t('Deleting the domain')) },
-  'directMail.setDomainPassword': { group: 'domains', doing: (s) => (s ? t('Setting the SMTP password of “{0}”', s) : t('Setting the domain\'s SMTP password')) },
-  'directMail.createMailAddress': { group: 'senders', doing: (s) => (s ? t('Creating the sender address “{0}”', s) : t('Creating the sender address')) },
-  'directMail.deleteMailAddress': { group: 'senders', doing: (s) => (s ? t('Deleting the sender address “{0}”', s) : t('Deleting the sender address')) },
-  'directMail.setMailAddressPassword': { group: 'senders', doing: (s) => (s ? t('Setting the SMTP password of “{0}”', s) : t('Setting the sender address\'s SMTP password')) },
-  'directMail.setReplyAddress': { group: 'senders', doing: (s) => (s ? t('Setting the reply-to address of “{0}”', s) : t('Setting the reply-to address')) },
-  'directMail.sendReplyVerification': { group: 'senders', doing: (s) => (s ? t('Sending the reply-to verification mail of “{0}”', s) : t('Sending the reply-to verification mail')) },
-  'directMail.approveReplyAddress': { group: 'senders', doing: () => t('Approving the reply-to address') },
+  'directMail.createDomain': { group: 'domain', doing: (s) => (s ? t('Creating the domain “{0}”', s) : t('Creating the domain')) },
+  'directMail.verifyDomain': { group: 'domain', doing: (s) => (s ? t('Verifying the domain “{0}”', s) : t('Verifying the domain')) },
+  'directMail.deleteDomain': { group: 'domain', doing: (s) => (s ? t('Deleting the domain “{0}”', s) : t('Deleting the domain')) },
+  'directMail.setDomainPassword': { group: 'domain', doing: (s) => (s ? t('Setting the SMTP password of “{0}”', s) : t('Setting the domain\'s SMTP password')) },
+  'directMail.createMailAddress': { group: 'sender', doing: (s) => (s ? t('Creating the sender address “{0}”', s) : t('Creating the sender address')) },
+  'directMail.deleteMailAddress': { group: 'sender', doing: (s) => (s ? t('Deleting the sender address “{0}”', s) : t('Deleting the sender address')) },
+  'directMail.setMailAddressPassword': { group: 'sender', doing: (s) => (s ? t('Setting the SMTP password of “{0}”', s) : t('Setting the sender address\'s SMTP password')) },
+  'directMail.setReplyAddress': { group: 'sender', doing: (s) => (s ? t('Setting the reply-to address of “{0}”', s) : t('Setting the reply-to address')) },
+  'directMail.sendReplyVerification': { group: 'sender', doing: (s) => (s ? t('Sending the reply-to verification mail of “{0}”', s) : t('Sending the reply-to verification mail')) },
+  'directMail.approveReplyAddress': { group: 'sender', doing: () => t('Approving the reply-to address') },
   'directMail.sendTestEmail': { doing: (s) => (s ? t('Opening the test email form of “{0}”', s) : t('Opening the test email form')) },
-  'directMail.createReceiver': { group: 'receivers', doing: (s) => (s ? t('Creating the recipient list “{0}”', s) : t('Creating the recipient list')) },
-  'directMail.deleteReceiver': { group: 'receivers', doing: (s) => (s ? t('Deleting the recipient list “{0}”', s) : t('Deleting the recipient list')) },
-  'directMail.addRecipient': { group: 'receivers', doing: (s) => (s ? t('Adding the recipient “{0}”', s) : t('Adding the recipient')) },
-  'directMail.importRecipients': { group: 'receivers', doing: (s) => (s ? t('Importing recipients into “{0}”', s) : t('Importing recipients')) },
-  'directMail.deleteRecipient': { group: 'receivers', doing: (s) => (s ? t('Removing the recipient “{0}”', s) : t('Removing the recipient')) },
-  'directMail.createTag': { group: 'tags', doing: (s) => (s ? t('Creating the tag “{0}”', s) : t('Creating the tag')) },
-  'directMail.renameTag': { group: 'tags', doing: (s) => (s ? t('Renaming the tag “{0}”', s) : t('Renaming the tag')) },
-  'directMail.deleteTag': { group: 'tags', doing: (s) => (s ? t('Deleting the tag “{0}”', s) : t('Deleting the tag')) },
+  'directMail.createReceiver': { group: 'receiver', doing: (s) => (s ? t('Creating the recipient list “{0}”', s) : t('Creating the recipient list')) },
+  'directMail.deleteReceiver': { group: 'receiver', doing: (s) => (s ? t('Deleting the recipient list “{0}”', s) : t('Deleting the recipient list')) },
+  'directMail.addRecipient': { group: 'receiver', doing: (s) => (s ? t('Adding the recipient “{0}”', s) : t('Adding the recipient')) },
+  'directMail.importRecipients': { group: 'receiver', doing: (s) => (s ? t('Importing recipients into “{0}”', s) : t('Importing recipients')) },
+  'directMail.deleteRecipient': { group: 'receiver', doing: (s) => (s ? t('Removing the recipient “{0}”', s) : t('Removing the recipient')) },
+  'directMail.createTag': { group: 'tag', doing: (s) => (s ? t('Creating the tag “{0}”', s) : t('Creating the tag')) },
+  'directMail.renameTag': { group: 'tag', doing: (s) => (s ? t('Renaming the tag “{0}”', s) : t('Renaming the tag')) },
+  'directMail.deleteTag': { group: 'tag', doing: (s) => (s ? t('Deleting the tag “{0}”', s) : t('Deleting the tag')) },
   'directMail.addProfile': { doing: () => t('Adding the profile') },
   'directMail.importAliyunCliProfile': { doing: () => t('Importing the aliyun CLI profile') },
   'directMail.useEnvironmentProfile': { doing: () => t('Using the credentials from the environment') },
@@ -42,16 +42,18 @@ const LABELS: Readonly<Record<string, CommandLabel>> = {
   'directMail.selectRegion': { doing: () => t('Switching the region') },
 };
 
-/** The shown names of the tree's groups (the same words as the tree). */
-export function groupName(kind: GroupKind): string {
+/** The shown names of the tree's groups (the same words as the tree); the account is a row, not a group. */
+export function groupName(kind: ResourceKind): string | undefined {
   switch (kind) {
-    case 'domains':
+    case 'account':
+      return undefined;
+    case 'domain':
       return t('Domains');
-    case 'senders':
+    case 'sender':
       return t('Sender Addresses');
-    case 'receivers':
+    case 'receiver':
       return t('Recipient Lists');
-    case 'tags':
+    case 'tag':
       return t('Tags');
   }
 }
@@ -78,7 +80,7 @@ export function subjectOf(args: readonly unknown[]): string | undefined {
 }
 
 export interface CommandFailureSubject extends FailureSubject {
-  group?: GroupKind;
+  group?: ResourceKind;
 }
 
 /** The failure subject of a command run with these arguments, or undefined for commands without words. */

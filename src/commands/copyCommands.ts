@@ -8,17 +8,17 @@ import { pickDnsRecord, pickResource } from './pickers';
 
 export function registerCopyCommands(c: CommandContext): void {
   c.register('directMail.copyName', async (node?: unknown) => {
-    node ??= await pickResource(c.tree, ['domains', 'senders', 'receivers', 'tags'], vscode.l10n.t('Choose what to copy the name of'));
+    node ??= await pickResource(c.tree, ['domain', 'sender', 'receiver', 'tag'], vscode.l10n.t('Choose what to copy the name of'));
     const text = resourceOf(node)?.name;
     return text === undefined ? undefined : copyToClipboard(text, vscode.l10n.t('the name'));
   });
   c.register('directMail.copyId', async (node?: unknown) => {
-    node ??= await pickResource(c.tree, ['domains', 'senders', 'receivers', 'tags'], vscode.l10n.t('Choose what to copy the ID of'));
+    node ??= await pickResource(c.tree, ['domain', 'sender', 'receiver', 'tag'], vscode.l10n.t('Choose what to copy the ID of'));
     const text = resourceOf(node)?.id;
     return text === undefined ? undefined : copyToClipboard(text, vscode.l10n.t('the ID'));
   });
   c.register('directMail.copyAddress', async (node?: unknown) => {
-    node ??= await pickResource(c.tree, ['senders'], vscode.l10n.t('Choose the sender address to copy'));
+    node ??= await pickResource(c.tree, ['sender'], vscode.l10n.t('Choose the sender address to copy'));
     const text = resourceOf(node)?.address;
     return text === undefined ? undefined : copyToClipboard(text, vscode.l10n.t('the address'));
   });

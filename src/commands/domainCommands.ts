@@ -153,7 +153,7 @@ async function verify(c: CommandContext, domainId: string): Promise<VerifyResult
   void shown.then((choice) => (choice === openSetup ? vscode.commands.executeCommand('directMail.openDnsPanel', { domainId }) : undefined));
   c.log.info(`CheckDomain ${domainName}: status ${domainStatus}`);
   for (const r of records) c.log.info(`  ${kindName(r)} ${r.type} ${r.host}: ${r.state}${r.state === 'fail' ? ` — ${r.explanation}` : ''}`);
-  await reveal(c, 'domains', domainId);
+  await reveal(c, 'domain', domainId);
   return { domainName, domainStatus, records };
 }
 

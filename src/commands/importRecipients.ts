@@ -55,7 +55,7 @@ export function registerImportCommand(c: CommandContext, openPanel: (key: PanelK
         `${run.readBackRequests ? ` (${run.readBackRequests} read-back requests after lost answers)` : ''}${run.cancelled ? ' (cancelled)' : ''}`,
     );
     for (const note of run.notes) c.log.warn(`Import ${fileName}: ${note}`);
-    await refreshAndReveal(c, 'receivers', list.receiverId);
+    await refreshAndReveal(c, 'receiver', list.receiverId);
     openPanel({ panel: 'importReport', reportId });
     return { ...report, reportId } satisfies ImportResult;
   });

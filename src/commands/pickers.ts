@@ -3,7 +3,8 @@
 import * as vscode from 'vscode';
 import { recordLabel } from '../model/dnsRecords';
 import { DnsRecordNode, DomainNode } from '../views/domainNodes';
-import { GROUP_KINDS, type GroupKind, type GroupNode } from '../views/groupNode';
+import type { ResourceKind } from '../model/resourceStore';
+import { GROUP_KINDS, type GroupNode } from '../views/groupNode';
 import type { TreeNode } from '../views/node';
 import type { ResourceTree } from '../views/resourceTree';
 import { SenderNode } from '../views/senderNodes';
@@ -18,15 +19,17 @@ export interface NothingToPick {
 }
 
 /** The words for a kind of resource the account has none of yet; literal l10n calls so the bundle check sees them. */
-export function noneYet(kind: GroupKind): NothingToPick {
+export function noneYet(kind: ResourceKind): NothingToPick {
   switch (kind) {
-    case 'domains':
+    case 'account':
+      return { text: vscode.l10n.t('Sign in to Direct Mail first.') };
+    case 'domain':
       return { text: vscode.l10n.t('No domains yet — create one first.'), action: { title: vscode.l10n.t('Create Domain…'), command: 'directMail.createDomain' } };
-    case 'senders':
+    case 'sender':
       return { text: vscode.l10n.t('No sender addresses yet — create one first.'), action: { title: vscode.l10n.t('Create Sender Address…'), command: 'directMail.createMailAddress' } };
-    case 'receivers':
+    case 'receiver':
       return { text: vscode.l10n.t('No recipient lists yet — create one first.'), action: { title: vscode.l10n.t('Create Recipient List…'), command: 'directMail.createReceiver' } };
-    case 'tags':
+    case 'tag':
       return { text: vscode.l10n.t('No tags yet — create one first.'), action: { title: vscode.l10n.t('Create Tag…'), command: 'directMail.createTag' } };
   }
 }
@@ -48,7 +51,7 @@ export interface PickOptions {
  * Loads the first page of each group and offers their items in one list, grouped by kind: each by its name, with its
  * state as the tree shows it. With nothing to offer it says so (and how to get something) instead of an empty list.
  */
-export async function pickResource(tree: ResourceTree, kinds: readonly GroupKind[], placeHolder: string, options: PickOptions = {}): Promise<TreeNode | undefined> {
+export async function pickResource(tree: ResourceTree, kinds: readonly ResourceKind[], placeHolder: string, options: PickOptions = {}): Promise<TreeNode | undefined> {
   const groups = kinds.map((k) => tree.group(k)).filter((g): g is GroupNode => !!g);
   if (groups.length === 0) throw new Error(vscode.l10n.t('Sign in to Direct Mail first.'));
   const lists = await Promise.all(groups.map(async (g) => ({ group: g, nodes: await g.children() })));
@@ -93,7 +96,7 @@ export async function pickGroup(tree: ResourceTree, placeHolder: string, only?: 
 
 /** A domain that still needs verifying; when every domain is verified, says so instead of asking. */
 export async function pickUnverifiedDomain(tree: ResourceTree): Promise<DomainNode | undefined> {
-  const node = await pickResource(tree, ['domains'], vscode.l10n.t('Choose the domain to verify'), {
+  const node = await pickResource(tree, ['domain'], vscode.l10n.t('Choose the domain to verify'), {
     only: (n) => n instanceof DomainNode && n.state !== 'verified',
     noneLeft: { text: vscode.l10n.t('Every domain is verified already — nothing to verify.') },
   });
@@ -101,17 +104,17 @@ export async function pickUnverifiedDomain(tree: ResourceTree): Promise<DomainNo
 }
 
 export async function pickDomain(tree: ResourceTree, placeHolder = vscode.l10n.t('Choose a domain')): Promise<DomainNode | undefined> {
-  const node = await pickResource(tree, ['domains'], placeHolder);
+  const node = await pickResource(tree, ['domain'], placeHolder);
   return node instanceof DomainNode ? node : undefined;
 }
 
 export async function pickSender(tree: ResourceTree): Promise<SenderNode | undefined> {
-  const node = await pickResource(tree, ['senders'], vscode.l10n.t('Choose a sender address'));
+  const node = await pickResource(tree, ['sender'], vscode.l10n.t('Choose a sender address'));
   return node instanceof SenderNode ? node : undefined;
 }
 
 export async function pickTag(tree: ResourceTree): Promise<TagNode | undefined> {
-  const node = await pickResource(tree, ['tags'], vscode.l10n.t('Choose a tag'));
+  const node = await pickResource(tree, ['tag'], vscode.l10n.t('Choose a tag'));
   return node instanceof TagNode ? node : undefined;
 }
 

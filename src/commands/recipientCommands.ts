@@ -107,7 +107,7 @@ async function addRecipient(c: CommandContext, arg: unknown): Promise<string | u
 
 async function added(c: CommandContext, list: ListRef, email: string): Promise<string> {
   c.log.info(`SaveReceiverDetail ${list.receiverId}: added ${email}`);
-  await refreshAndReveal(c, 'receivers', list.receiverId);
+  await refreshAndReveal(c, 'receiver', list.receiverId);
   void vscode.window.showInformationMessage(vscode.l10n.t('Added {0} to {1}.', email, list.name));
   return email;
 }
@@ -168,6 +168,6 @@ async function deleteRecipient(c: CommandContext, arg: unknown): Promise<string 
     }),
   );
   c.log.info(`DeleteReceiverDetail ${list.receiverId}: removed ${email}`);
-  await refreshAndReveal(c, 'receivers', list.receiverId);
+  await refreshAndReveal(c, 'receiver', list.receiverId);
   return email;
 }

@@ -39,7 +39,7 @@ export async function listRef(c: CommandContext, arg: unknown, lookUp: boolean):
   let known = listOf(node?.resource?.kind === 'recipient' ? node.parent : node);
   const receiverId = node ? undefined : argString(arg, 'receiverId');
   if (!known && receiverId === undefined) {
-    known = listOf(await pickResource(c.tree, ['receivers'], vscode.l10n.t('Choose a recipient list')));
+    known = listOf(await pickResource(c.tree, ['receiver'], vscode.l10n.t('Choose a recipient list')));
     if (!known) return undefined;
   }
   const id = known?.id ?? (receiverId as string);

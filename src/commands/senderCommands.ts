@@ -103,7 +103,7 @@ async function setReplyAddress(c: CommandContext, arg: unknown): Promise<string 
   });
   if (done === undefined) return undefined;
   c.log.info(`Reply-to address of ${s.accountName} set to ${done}`);
-  await refreshAndReveal(c, 'senders', s.mailAddressId);
+  await refreshAndReveal(c, 'sender', s.mailAddressId);
   const send = vscode.l10n.t('Send Verification Mail');
   void vscode.window.showInformationMessage(vscode.l10n.t('Replies to {0} now go to {1}, which is not verified yet. Send it the verification mail and open the link in it.', s.accountName, done), send)
     .then((choice) => (choice === send ? vscode.commands.executeCommand('directMail.sendReplyVerification', { mailAddressId: s.mailAddressId }) : undefined));
@@ -125,7 +125,7 @@ async function sendVerification(c: CommandContext, arg: unknown): Promise<string
     }),
   );
   c.log.info(`Reply-to verification mail sent for ${s.accountName}`);
-  await refreshAndReveal(c, 'senders', s.mailAddressId);
+  await refreshAndReveal(c, 'sender', s.mailAddressId);
   const approveNow = vscode.l10n.t('Enter Ticket…');
   void vscode.window.showInformationMessage(
     vscode.l10n.t('Sent the verification mail to {0}. Its owner opens the link in it; or copy the ticket from that link and run "Approve Reply-To Address".', s.replyAddress ?? vscode.l10n.t('the reply-to address of {0}', s.accountName)),
@@ -155,6 +155,6 @@ async function approve(c: CommandContext, arg: unknown): Promise<string | undefi
   c.log.info('Reply-to address approved with a ticket');
   void vscode.window.showInformationMessage(vscode.l10n.t('The reply-to address is verified.'));
   const node = resourceOf(arg);
-  await refreshAndReveal(c, 'senders', node?.kind === 'sender' ? node.id : undefined);
+  await refreshAndReveal(c, 'sender', node?.kind === 'sender' ? node.id : undefined);
   return done;
 }

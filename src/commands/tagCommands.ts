@@ -57,7 +57,7 @@ async function renameTag(c: CommandContext, arg: unknown): Promise<string | unde
   c.log.info(`Tag ${shownName(t)} (${t.tagId}) renamed to ${done}`);
   // The row shows the new name at once; the group is asked again for the order the service keeps.
   c.store.put('tag', t.tagId, { tagId: t.tagId, tagName: done, tagDescription: t.tagDescription ?? '' });
-  await refreshAndReveal(c, 'tags', t.tagId);
+  await refreshAndReveal(c, 'tag', t.tagId);
   return done;
 }
 

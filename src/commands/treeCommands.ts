@@ -1,14 +1,15 @@
 // Refresh, filter, load more and retry on the Direct Mail tree.
 import * as vscode from 'vscode';
 import { checkField } from '../api/validation';
-import { GROUP_KINDS, GroupNode, type GroupKind } from '../views/groupNode';
+import { GroupNode, groupKindNamed } from '../views/groupNode';
 import { asTreeNode, LoadMoreNode, type TreeNode } from '../views/node';
 import type { CommandContext } from './context';
 import { pickGroup } from './pickers';
 
 function groupOf(c: CommandContext, arg: unknown): GroupNode | undefined {
   if (arg instanceof GroupNode) return arg;
-  if (typeof arg === 'string' && (GROUP_KINDS as readonly string[]).includes(arg)) return c.tree.group(arg as GroupKind);
+  const kind = typeof arg === 'string' ? groupKindNamed(arg) : undefined;
+  if (kind) return c.tree.group(kind);
   return undefined;
 }
 

@@ -32,6 +32,10 @@ export class AccountNode implements TreeNode {
     return this.load(true);
   }
 
+  forget(): void {
+    void this.load(true);
+  }
+
   load(force = false): Promise<void> {
     if (this.loading) return this.loading;
     if (!force && this.fetched && (this.data || this.failure !== undefined)) return Promise.resolve();

@@ -17,7 +17,7 @@ export class AutoVerifier implements vscode.Disposable {
 
   constructor(private readonly tree: ResourceTree, private readonly session: Session, private readonly view: vscode.TreeView<unknown>, private readonly log: Log) {
     this.subscriptions.push(
-      tree.onDidLoadGroup((kind) => kind === 'domains' && this.schedule()),
+      tree.onDidLoadGroup((kind) => kind === 'domain' && this.schedule()),
       view.onDidChangeVisibility(() => this.schedule()),
       vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration(`${SECTION}.autoVerifyIntervalSeconds`) && this.schedule()),
       session.onDidChange(() => this.stop()),
@@ -30,7 +30,7 @@ export class AutoVerifier implements vscode.Disposable {
   }
 
   private pending(): DomainSummary[] {
-    const loader = this.tree.group('domains')?.listing.loader;
+    const loader = this.tree.group('domain')?.listing.loader;
     const store = this.tree.store;
     return ((loader?.items ?? []) as DomainSummary[])
       .filter((d) => !store.isGone({ kind: 'domain', id: d.domainId }))

@@ -39,7 +39,7 @@ export function recordStateWord(state: DnsRecord['state']): string {
 
 export function domainsSpec(client: () => DirectMailClient, host: TreeHost, pageSize: () => number): GroupSpec<DomainSummary> {
   return {
-    kind: 'domains',
+    kind: 'domain',
     label: vscode.l10n.t('Domains'),
     icon: 'globe',
     pageSize,

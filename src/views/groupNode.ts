@@ -1,14 +1,26 @@
 // One of the four resource groups (Domains, Sender Addresses, Recipient Lists, Tags): its total in the
 // description, an optional server-side keyword filter, and its paged children.
 import * as vscode from 'vscode';
+import type { ResourceKind } from '../model/resourceStore';
 import { Listing, type ListingSpec } from './listing';
 import { icon, type TreeHost, type TreeNode } from './node';
 
-export type GroupKind = 'domains' | 'senders' | 'receivers' | 'tags';
-export const GROUP_KINDS: readonly GroupKind[] = ['domains', 'senders', 'receivers', 'tags'];
+/** The kinds of resource listed in a group of their own, in the tree's order (the account is one row). */
+export const GROUP_KINDS = ['domain', 'sender', 'receiver', 'tag'] as const satisfies readonly ResourceKind[];
+
+/**
+ * A group's name in its node id and contextValue (`dm/domains`, `group.domains`): VS Code keeps expansion by id and
+ * package.json's menus match the contextValue, so these stay as they were.
+ */
+const GROUP_ID: Readonly<Record<ResourceKind, string>> = { account: 'account', domain: 'domains', sender: 'senders', receiver: 'receivers', tag: 'tags' };
+
+/** The kind of a group named by its id segment ('domains'), as command arguments may name it, or by its kind. */
+export function groupKindNamed(name: string): ResourceKind | undefined {
+  return GROUP_KINDS.find((k) => k === name || GROUP_ID[k] === name);
+}
 
 export interface GroupSpec<T> extends ListingSpec<T> {
-  kind: GroupKind;
+  kind: ResourceKind;
   label: string;
   icon: string;
 }
@@ -18,11 +30,11 @@ export class GroupNode<T = unknown> implements TreeNode {
   readonly listing: Listing<T>;
 
   constructor(readonly spec: GroupSpec<T>, idPrefix: string, host: TreeHost) {
-    this.id = `${idPrefix}/${spec.kind}`;
+    this.id = `${idPrefix}/${GROUP_ID[spec.kind]}`;
     this.listing = new Listing(this, host, spec);
   }
 
-  get kind(): GroupKind {
+  get kind(): ResourceKind {
     return this.spec.kind;
   }
 
@@ -36,7 +48,7 @@ export class GroupNode<T = unknown> implements TreeNode {
     item.description = this.listing.summary();
     item.iconPath = icon(this.spec.icon);
     const keyword = this.listing.loader.keyword;
-    item.contextValue = `group.${this.kind}${keyword ? '.filtered' : ''}`;
+    item.contextValue = `group.${GROUP_ID[this.kind]}${keyword ? '.filtered' : ''}`;
     item.tooltip = keyword
       ? vscode.l10n.t('{0} whose name contains "{1}". Use "Clear Filter" to see all.', this.spec.label, keyword)
       : this.spec.label;

@@ -29,6 +29,8 @@ export interface TreeNode {
   children?(): Promise<TreeNode[]>;
   /** Loads again what failed to load (an error node, the account row); the Retry command runs it. */
   retry?(): Promise<void>;
+  /** Drops what it loaded, so its row and children are asked for again; Refresh on the node runs it. */
+  forget?(): void;
 }
 
 /** A tree node, when a command was given one (commands also take IDs and argument objects). */

@@ -11,7 +11,7 @@ const cursorOf = (cursor: string | number | undefined): string | undefined => (c
 
 export function receiversSpec(client: () => DirectMailClient, host: TreeHost, pageSize: () => number): GroupSpec<Receiver> {
   return {
-    kind: 'receivers',
+    kind: 'receiver',
     label: vscode.l10n.t('Recipient Lists'),
     icon: 'organization',
     pageSize,
@@ -72,6 +72,10 @@ export class ReceiverListNode implements TreeNode {
       `ID ${escapeMd(r.receiverId)}`,
     ].join('\n'));
     return item;
+  }
+
+  forget(): void {
+    this.listing.reset();
   }
 
   children(): Promise<TreeNode[]> {

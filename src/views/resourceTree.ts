@@ -10,7 +10,7 @@ import { type ResourceKey, type ResourceKind, type ResourceStore, type StoreChan
 import { readSettings } from '../util/settings';
 import { AccountNode } from './accountNode';
 import { DomainNode, domainsSpec } from './domainNodes';
-import { GroupNode, type GroupKind, type GroupSpec } from './groupNode';
+import { GroupNode, type GroupSpec } from './groupNode';
 import type { TreeHost, TreeNode } from './node';
 import { ReceiverListNode, receiversSpec } from './receiverNodes';
 import { sendersSpec } from './senderNodes';
@@ -21,11 +21,9 @@ export const VIEW_ID = 'directMail.resources';
 /** The first segment of every node id: fixed, so ids survive a refresh and a connection change. */
 const ID_ROOT = 'dm';
 
-const GROUP_OF: Record<Exclude<ResourceKind, 'account'>, GroupKind> = { domain: 'domains', sender: 'senders', receiver: 'receivers', tag: 'tags' };
-
 interface Roots {
   account: AccountNode;
-  groups: Map<GroupKind, GroupNode>;
+  groups: Map<ResourceKind, GroupNode>;
 }
 
 export class ResourceTree implements vscode.TreeDataProvider<TreeNode>, TreeHost, vscode.Disposable {
@@ -36,7 +34,7 @@ export class ResourceTree implements vscode.TreeDataProvider<TreeNode>, TreeHost
   /** How often the children of each node id were asked for (tests read which nodes VS Code keeps expanded). */
   private readonly requests = new Map<string, number>();
   private readonly storeSubscription: { dispose(): void };
-  private readonly loadedEmitter = new vscode.EventEmitter<GroupKind>();
+  private readonly loadedEmitter = new vscode.EventEmitter<ResourceKind>();
   /** Fires when a group's page arrived (used by the re-check of pending domains). */
   readonly onDidLoadGroup = this.loadedEmitter.event;
 
@@ -97,7 +95,7 @@ export class ResourceTree implements vscode.TreeDataProvider<TreeNode>, TreeHost
     }
     if (change.type === 'gone') {
       // The row goes at once (the listing hides gone items); the group is asked again for its total.
-      this.refreshGroup(GROUP_OF[change.key.kind]);
+      this.refreshGroup(change.key.kind);
       return;
     }
     const node = this.nodeOf(change.key);
@@ -110,7 +108,7 @@ export class ResourceTree implements vscode.TreeDataProvider<TreeNode>, TreeHost
   nodeOf(key: ResourceKey): TreeNode | undefined {
     if (!this.roots) return undefined;
     if (key.kind === 'account') return this.roots.account;
-    return this.roots.groups.get(GROUP_OF[key.kind])?.listing.nodeByKey(key.id);
+    return this.roots.groups.get(key.kind)?.listing.nodeByKey(key.id);
   }
 
   /** Every part whose last load failed: the account, groups, and domains whose records failed. */
@@ -153,7 +151,7 @@ export class ResourceTree implements vscode.TreeDataProvider<TreeNode>, TreeHost
   // ------------------------------------------------------------------ what commands use
 
   /** The group node of the current connection (created on demand). */
-  group(kind: GroupKind): GroupNode | undefined {
+  group(kind: ResourceKind): GroupNode | undefined {
     return this.ensureRoots()?.groups.get(kind);
   }
 
@@ -168,7 +166,7 @@ export class ResourceTree implements vscode.TreeDataProvider<TreeNode>, TreeHost
   }
 
   /** Re-queries one group (keeping its filter). */
-  refreshGroup(kind: GroupKind): void {
+  refreshGroup(kind: ResourceKind): void {
     const group = this.group(kind);
     if (!group) return;
     group.listing.reset();
@@ -179,17 +177,13 @@ export class ResourceTree implements vscode.TreeDataProvider<TreeNode>, TreeHost
 
   /** Re-queries the part of the tree a node belongs to. */
   refreshNode(node: TreeNode): void {
+    // A group keeps its filter and reloads at once (its total shows while collapsed).
     if (node instanceof GroupNode) return this.refreshGroup(node.kind);
-    if (node instanceof AccountNode) {
-      void node.load(true);
-      return;
-    }
-    if (node instanceof DomainNode) node.forget();
-    if (node instanceof ReceiverListNode) node.listing.reset();
+    node.forget?.();
     this.emitter.fire(node);
   }
 
-  setFilter(kind: GroupKind, keyword: string | undefined): void {
+  setFilter(kind: ResourceKind, keyword: string | undefined): void {
     const group = this.group(kind);
     if (!group) return;
     group.listing.setKeyword(keyword);
@@ -206,7 +200,7 @@ export class ResourceTree implements vscode.TreeDataProvider<TreeNode>, TreeHost
     // Each call asks the session: the client is created on first request and replaced after a change.
     const client = (): DirectMailClient => this.session.requireClient();
     const pageSize = (): number => readSettings().pageSize;
-    const groups = new Map<GroupKind, GroupNode>();
+    const groups = new Map<ResourceKind, GroupNode>();
     const add = <T>(node: GroupNode<T>): void => {
       groups.set(node.kind, node as GroupNode);
     };

@@ -8,7 +8,7 @@ import { escapeMd, icon, type ResourceRef, type TreeHost, type TreeNode } from '
 
 export function sendersSpec(client: () => DirectMailClient, host: TreeHost, pageSize: () => number): GroupSpec<MailAddress> {
   return {
-    kind: 'senders',
+    kind: 'sender',
     label: vscode.l10n.t('Sender Addresses'),
     icon: 'mail',
     pageSize,

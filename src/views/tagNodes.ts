@@ -8,7 +8,7 @@ import { escapeMd, icon, type ResourceRef, type TreeHost, type TreeNode } from '
 
 export function tagsSpec(client: () => DirectMailClient, host: TreeHost, pageSize: () => number): GroupSpec<Tag> {
   return {
-    kind: 'tags',
+    kind: 'tag',
     label: vscode.l10n.t('Tags'),
     icon: 'tag',
     pageSize,

@@ -12,9 +12,8 @@ import type {
   SingleSendMailResult,
   Tag,
 } from '../api/types';
-import type { ResourceStore } from '../model/resourceStore';
+import type { ResourceKind, ResourceStore } from '../model/resourceStore';
 import type { PanelLog } from './panelHost';
-import type { FormKind } from './protocol';
 
 /** The client methods the panels call (a DirectMailClient has them all). */
 export interface PanelClient {
@@ -31,9 +30,12 @@ export interface PanelClient {
   singleSendMail(input: SingleSendMailRequest, options?: CallOptions): Promise<SingleSendMailResult>;
 }
 
-/** A resource a form just created. */
+/**
+ * A resource a form just created. Its kind is the extension's word (the sender address form's wire name, kept in the
+ * panel's state, is 'mailAddress'; its item is a 'sender'); a form never creates the account.
+ */
 export interface CreatedItem {
-  kind: FormKind;
+  kind: Exclude<ResourceKind, 'account'>;
   id: string;
   /** Domain name, sender address, list name or tag name. */
   name: string;

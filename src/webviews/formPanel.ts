@@ -34,7 +34,7 @@ async function create(kind: FormKind, v: FormValues, client: PanelClient): Promi
   switch (kind) {
     case 'domain': {
       const { domainId } = await client.createDomain({ domainName: v.domainName, dkimSelector: optional(v.dkimSelector) });
-      return { kind, id: domainId, name: v.domainName };
+      return { kind: 'domain', id: domainId, name: v.domainName };
     }
     case 'mailAddress': {
       const accountName = senderAddress(v);
@@ -43,7 +43,7 @@ async function create(kind: FormKind, v: FormValues, client: PanelClient): Promi
         sendtype: v.sendType as SendType,
         replyAddress: optional(v.replyAddress),
       });
-      return { kind, id: mailAddressId, name: accountName };
+      return { kind: 'sender', id: mailAddressId, name: accountName };
     }
     case 'receiver': {
       const { receiverId } = await client.createReceiver({
@@ -51,11 +51,11 @@ async function create(kind: FormKind, v: FormValues, client: PanelClient): Promi
         receiversAlias: v.receiversAlias,
         desc: optional(v.desc),
       });
-      return { kind, id: receiverId, name: v.receiversName };
+      return { kind: 'receiver', id: receiverId, name: v.receiversName };
     }
     case 'tag': {
       const { tagId } = await client.createTag({ tagName: v.tagName, tagDescription: optional(v.tagDescription) });
-      return { kind, id: tagId, name: v.tagName };
+      return { kind: 'tag', id: tagId, name: v.tagName };
     }
   }
 }
@@ -65,7 +65,7 @@ function createdText(item: CreatedItem): string {
   switch (item.kind) {
     case 'domain':
       return vscode.l10n.t('Created domain {0}. Its DNS setup panel lists the records to publish next.', item.name);
-    case 'mailAddress':
+    case 'sender':
       return vscode.l10n.t('Created sender address {0}.', item.name);
     case 'receiver':
       return vscode.l10n.t('Created recipient list {0}.', item.name);
