@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { answering } from './scriptedPrompts';
-import { admin, api, DEMO_KEY, emulatorState, group, requests, resetEmulator, signInAs, type Api } from './treeHelpers';
+import { admin, api, DEMO_KEY, emulatorState, group, requests, resetEmulator, signInAs, useDemoAccount, type Api } from './treeHelpers';
 
 const run = (command: string, arg?: unknown): Thenable<unknown> => vscode.commands.executeCommand(`directMail.${command}`, arg);
 
@@ -19,16 +19,7 @@ async function writes(): Promise<string[]> {
 describe('Guards: a cancelled delete question sends nothing', () => {
   let a: Api;
 
-  before(async () => {
-    a = await api();
-    await resetEmulator();
-    await signInAs(a, 'demo', DEMO_KEY);
-  });
-  beforeEach(async () => {
-    await resetEmulator();
-    a.tree.refresh();
-  });
-  after(resetEmulator);
+  useDemoAccount((api) => (a = api));
 
   it('asks before deleting a tag (confirmDelete on); Escape sends no request and the tag stays', async () => {
     const before = (await emulatorState()).demo;

@@ -8,14 +8,8 @@ import type { PanelKey, PanelView, ToView } from '../../src/webviews/protocol';
 import { exchange } from './panelMessages';
 import { children, DEMO_KEY, emulatorUrl, type Api, type Node } from './treeHelpers';
 
-/** Polls until `probe` holds; fails with `what` after a generous limit (a slow machine only waits longer). */
-export async function until(what: string, probe: () => boolean | Promise<boolean>, limitMs = 30_000): Promise<void> {
-  const end = Date.now() + limitMs;
-  while (!(await probe())) {
-    if (Date.now() > end) throw new Error(`waited in vain for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+/** The one polling helper, kept importable from here for the state suites. */
+export { until } from './treeHelpers';
 
 export interface Row {
   node: Node;

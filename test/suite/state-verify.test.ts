@@ -5,23 +5,13 @@ import * as vscode from 'vscode';
 import type { RecordKind } from '../emulator/dns';
 import { exchange, resultOf } from './panelMessages';
 import { readyPanel, row, rowNamed, until, watchViews } from './state-helpers';
-import { admin, api, children, DEMO_KEY, emulatorState, resetEmulator, signInAs, type Api } from './treeHelpers';
+import { admin, children, emulatorState, useDemoAccount, type Api } from './treeHelpers';
 
 describe('State: verify in one place, seen everywhere', function () {
   this.timeout(60_000);
   let a: Api;
 
-  before(async () => {
-    a = await api();
-    await resetEmulator();
-    await signInAs(a, 'demo', DEMO_KEY);
-  });
-  beforeEach(async () => {
-    await resetEmulator();
-    a.tree.refresh();
-  });
-  afterEach(() => a.panels.dispose());
-  after(resetEmulator);
+  useDemoAccount((api) => (a = api), { disposePanels: true });
 
   const domainId = async (name: string): Promise<string> => String((await emulatorState()).demo.domains.find((d) => d.name === name)?.id);
 

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { RecordKind } from '../emulator/dns';
 import { exchange, resultOf } from './panelMessages';
-import { admin, api, children, DEMO_KEY, emulatorState, group, requests, resetEmulator, show, signInAs, sorted, withSetting, type Api, type StateAccount } from './treeHelpers';
+import { admin, api, children, DEMO_KEY, emulatorState, group, requests, resetEmulator, show, signInAs, sorted, until, withSetting, type Api, type StateAccount } from './treeHelpers';
 
 describe('Direct Mail tree', () => {
   let a: Api;
@@ -224,14 +224,6 @@ describe('Direct Mail tree: re-check of pending domains', () => {
     await signInAs(a, 'demo', DEMO_KEY);
   });
   after(() => resetEmulator());
-
-  async function until(what: string, probe: () => boolean | Promise<boolean>): Promise<void> {
-    const end = Date.now() + 25_000;
-    while (!(await probe())) {
-      if (Date.now() > end) throw new Error(`waited in vain for ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
 
   it('re-checks unverified domains on the interval and stops when none is pending', async function () {
     this.timeout(60_000);

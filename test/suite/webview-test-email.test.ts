@@ -8,25 +8,13 @@ import * as vscode from 'vscode';
 import type { PanelHost } from '../../src/webviews/panelHost';
 import type { PanelKey, ToView } from '../../src/webviews/protocol';
 import { exchange, resultOf, type Result } from './panelMessages';
-import { admin, api, DEMO_KEY, emulatorState, group, requests, resetEmulator, signInAs, type Api } from './treeHelpers';
-
-interface SentMail { envId: string; from: string; to: string[]; subject: string; tagName?: string }
-interface Quota { dailyQuota: number; dailyRemainFreeQuota: number; remainFreeQuota: number }
+import { admin, emulatorState, group, requests, until, useDemoAccount, type Api, type StateAccount } from './treeHelpers';
 
 const post = exchange;
 
-async function until(what: string, probe: () => boolean | Promise<boolean>): Promise<void> {
-  const end = Date.now() + 25_000;
-  while (!(await probe())) {
-    if (Date.now() > end) throw new Error(`waited in vain for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 const singleSends = async (): Promise<{ params: Record<string, string>; status: number; code?: string }[]> =>
   (await requests()).filter((r) => r.action === 'SingleSendMail');
-const demoRaw = async (): Promise<{ sentMails: SentMail[]; quota: Quota }> =>
-  (await admin<{ accounts: { demo: { sentMails: SentMail[]; quota: Quota } } }>('GET', 'state')).accounts.demo;
+const demoRaw = async (): Promise<StateAccount> => (await emulatorState()).demo;
 
 const GOOD = {
   from: 'ignored@evil.example',
@@ -43,17 +31,7 @@ describe('Send test email', function () {
   let a: Api;
   let id = 100;
 
-  before(async () => {
-    a = await api();
-    await resetEmulator();
-    await signInAs(a, 'demo', DEMO_KEY);
-  });
-  beforeEach(async () => {
-    await resetEmulator();
-    a.tree.refresh();
-  });
-  afterEach(() => a.panels.dispose());
-  after(resetEmulator);
+  useDemoAccount((api) => (a = api), { disposePanels: true });
 
   /** Opens the form through the command and answers the page's ready handshake. */
   async function openForm(arg: unknown): Promise<{ host: PanelHost; shown: ToView[] }> {

@@ -11,27 +11,19 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import type { SentMail } from '../emulator/state';
 import type { PanelHost } from '../../src/webviews/panelHost';
 import type { ImportReportView, PanelKey, ToView } from '../../src/webviews/protocol';
 import { exchange, resultOf, type Result } from './panelMessages';
 import { answering, type Answer, type Asked } from './scriptedPrompts';
-import { admin, api, DEMO_KEY, emulatorState, emulatorUrl, group, requests, resetEmulator, signInAs, withSetting, type Api } from './treeHelpers';
+import { admin, api, DEMO_KEY, emulatorState, emulatorUrl, group, requests, resetEmulator, signInAs, until, withSetting, type Api } from './treeHelpers';
 
 interface Row { row: number; email: string; reason?: string }
 interface ImportResult { reportId: string; run: { added: Row[]; rejected: Row[]; unknown: Row[]; batchesSent: number; readBackRequests: number; notes: string[] } }
-interface SentMail { envId: string; to: string[]; subject: string }
-
-async function until(what: string, probe: () => boolean | Promise<boolean>): Promise<void> {
-  const end = Date.now() + 25_000;
-  while (!(await probe())) {
-    if (Date.now() > end) throw new Error(`waited in vain for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 const countOf = async (action: string): Promise<number> => (await requests()).filter((r) => r.action === action).length;
 const fault = (spec: Record<string, unknown>): Promise<unknown> => admin('POST', 'faults', spec);
-const sentMails = async (): Promise<SentMail[]> => (await admin<{ accounts: { demo: { sentMails: SentMail[] } } }>('GET', 'state')).accounts.demo.sentMails;
+const sentMails = async (): Promise<SentMail[]> => (await emulatorState()).demo.sentMails;
 
 /** A loopback port nothing listens on (bound, then closed): a connection to it is refused before anything is sent. */
 async function closedPort(): Promise<number> {
