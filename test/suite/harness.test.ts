@@ -2,8 +2,7 @@
 // the emulator the harness started answers, and the harness passes no real-looking credentials.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-
-const EXTENSION_ID = 'direct-mail-tools.direct-mail-vscode';
+import { EXTENSION_ID } from './treeHelpers';
 
 describe('Extension-host test environment', () => {
   it('has the Direct Mail extension under development', () => {

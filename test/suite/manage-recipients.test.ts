@@ -7,15 +7,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { answering } from './scriptedPrompts';
-import { admin, api, DEMO_KEY, emulatorState, requests, resetEmulator, signInAs, withSetting, type Api } from './treeHelpers';
+import type { Recipient } from '../emulator/state';
+import { admin, emulatorState, requests, useDemoAccount, withSetting, type Api } from './treeHelpers';
 
-interface StoredRecipient { email: string; data: Record<string, string> }
 interface Row { row: number; email: string; reason?: string }
 interface ImportResult { reportId: string; totalRows: number; ignoredColumns: string[]; run: { added: Row[]; rejected: Row[]; batchesSent: number; notes: string[] } }
 
-async function list(name: string): Promise<{ id: string; count: number; recipients: StoredRecipient[] } | undefined> {
+async function list(name: string): Promise<{ id: string; count: number; recipients: Recipient[] } | undefined> {
   const found = (await emulatorState()).demo.receivers.find((r) => r.name === name);
-  return found && { id: String(found.id), count: found.count, recipients: found.recipients as unknown as StoredRecipient[] };
+  return found && { id: String(found.id), count: found.count, recipients: found.recipients };
 }
 
 async function listId(name: string): Promise<string> {
@@ -46,20 +46,11 @@ describe('Recipient lists and recipients', () => {
     return path;
   };
 
-  before(async () => {
-    a = await api();
-    await resetEmulator();
-    await signInAs(a, 'demo', DEMO_KEY);
+  useDemoAccount((api) => (a = api));
+  before(() => {
     dir = mkdtempSync(join(tmpdir(), 'dm-import-'));
   });
-  beforeEach(async () => {
-    await resetEmulator();
-    a.tree.refresh();
-  });
-  after(async () => {
-    await resetEmulator();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('deletes a list with recipients (confirmed), and an empty one without a question when confirmDelete is off', async () => {
     const beta = await listId('Beta testers');

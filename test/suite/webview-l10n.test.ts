@@ -6,8 +6,8 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { panelHtml } from '../../src/webviews/html';
 import { L10N_BUNDLE_ELEMENT, l10nBundleSchema } from '../../src/webviews/protocol';
+import { EXTENSION_ID } from './treeHelpers';
 
-const EXTENSION_ID = 'direct-mail-tools.direct-mail-vscode';
 const BLOCK = new RegExp(`<script type="application/json" id="${L10N_BUNDLE_ELEMENT}">([^<]*)</script>`, 'g');
 
 describe('Webview translations', () => {
