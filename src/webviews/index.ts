@@ -11,6 +11,7 @@
 import * as vscode from 'vscode';
 import type { CommandContext } from '../commands/context';
 import { pickDomain } from '../commands/pickers';
+import { resourceOf } from '../views/node';
 import type { WebviewDeps } from './deps';
 import { PanelManager } from './panels';
 import type { FormKind } from './protocol';
@@ -18,13 +19,15 @@ import type { FormKind } from './protocol';
 export type { CreatedItem, PanelClient, WebviewDeps } from './deps';
 export { PanelManager } from './panels';
 
-/** A domain id from whatever a command was given: an id, or a tree node carrying one. */
+/** A domain id from whatever a command was given: a domain's tree node, an id, or an object with `domainId`. */
 export function domainIdOf(arg: unknown): string | undefined {
+  const node = resourceOf(arg);
+  if (node) return node.kind === 'domain' ? node.id : undefined;
   if (typeof arg === 'string' && arg.trim()) return arg.trim();
   if (typeof arg === 'number' && Number.isFinite(arg)) return String(arg);
   if (typeof arg !== 'object' || arg === null) return undefined;
-  const node = arg as { domainId?: unknown; domain?: unknown; detail?: unknown };
-  return domainIdOf(node.domainId) ?? domainIdOf(node.domain) ?? domainIdOf(node.detail);
+  const value = (arg as { domainId?: unknown }).domainId;
+  return typeof value === 'string' || typeof value === 'number' ? domainIdOf(value) : undefined;
 }
 
 const FORM_COMMANDS: Record<string, FormKind> = {
