@@ -16,7 +16,7 @@ import type { PanelHost } from '../../src/webviews/panelHost';
 import type { ImportReportView, PanelKey, ToView } from '../../src/webviews/protocol';
 import { exchange, resultOf, type Result } from './panelMessages';
 import { answering, type Answer, type Asked } from './scriptedPrompts';
-import { admin, api, DEMO_KEY, emulatorState, emulatorUrl, group, requests, resetEmulator, signInAs, until, withSetting, type Api } from './treeHelpers';
+import { admin, emulatorState, emulatorUrl, group, requests, until, useDemoAccount, withSetting, type Api } from './treeHelpers';
 
 interface Row { row: number; email: string; reason?: string }
 interface ImportResult { reportId: string; run: { added: Row[]; rejected: Row[]; unknown: Row[]; batchesSent: number; readBackRequests: number; notes: string[] } }
@@ -67,24 +67,16 @@ describe('Write outcomes', function () {
     await until(`the connection to use ${url}`, () => a.session.connection()?.endpoint === url);
   };
 
+  useDemoAccount((api) => (a = api), { disposePanels: true });
   before(async () => {
-    a = await api();
-    await resetEmulator();
-    await signInAs(a, 'demo', DEMO_KEY);
     await useEndpoint(emulatorUrl());
     dir = mkdtempSync(join(tmpdir(), 'dm-outcomes-'));
   });
-  beforeEach(async () => {
-    await resetEmulator();
-    a.tree.refresh();
+  beforeEach(() => {
     logFrom = a.logLines().length;
   });
-  afterEach(async () => {
-    await admin('DELETE', 'faults');
-    a.panels.dispose();
-  });
-  after(async () => {
-    await resetEmulator();
+  afterEach(() => admin('DELETE', 'faults'));
+  after(() => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
