@@ -4,22 +4,16 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { exchange, resultOf } from './panelMessages';
 import { readyPanel, row, until, watchViews } from './state-helpers';
-import { admin, api, children, DEMO_KEY, resetEmulator, signInAs, type Api } from './treeHelpers';
+import type { Quota } from '../emulator/state';
+import { children, emulatorState, useDemoAccount, type Api } from './treeHelpers';
 
-interface Quota { dailyRemainFreeQuota: number; remainFreeQuota: number }
-const emulatorQuota = async (): Promise<Quota> => (await admin<{ accounts: { demo: { quota: Quota } } }>('GET', 'state')).accounts.demo.quota;
+const emulatorQuota = async (): Promise<Quota> => (await emulatorState()).demo.quota;
 
 describe('State: account quota after a send', function () {
   this.timeout(60_000);
   let a: Api;
 
-  before(async () => {
-    a = await api();
-    await resetEmulator();
-    await signInAs(a, 'demo', DEMO_KEY);
-  });
-  afterEach(() => a.panels.dispose());
-  after(resetEmulator);
+  useDemoAccount((api) => (a = api), { disposePanels: true });
 
   const accountRow = async (): Promise<string> => {
     const root = await a.tree.getChildren();
