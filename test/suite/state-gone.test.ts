@@ -45,6 +45,8 @@ describe('State: panels of resources that are gone or belong elsewhere', functio
     const posted = await exchange(host, { type: 'refresh', id: 1 });
     const result = resultOf(posted);
     assert.equal(result.ok, false);
+    const gone = `Direct Mail no longer has the domain ${target.name} (profile demo, region cn-hangzhou): it was deleted. Close this panel.`;
+    assert.equal(result.message, gone);
     const shown = posted.filter((m) => m.type === 'show').at(-1);
     assert.ok(shown?.type === 'show' && shown.view.panel === 'dns');
     assert.equal(shown.view.gone, true);
@@ -53,6 +55,7 @@ describe('State: panels of resources that are gone or belong elsewhere', functio
     // Nothing more is sent for it: Verify is refused in the panel.
     const verify = resultOf(await exchange(host, { type: 'verify', id: 2 }));
     assert.equal(verify.ok, false);
+    assert.equal(verify.message, gone);
     assert.ok(!(await requests()).some((r) => r.action === 'CheckDomain'));
 
     // The tree learned it from the panel's answer.
