@@ -227,15 +227,22 @@ export class DirectMailClient {
     return this.call({ action, query }, parse.parseRecipientPage, opts);
   }
 
-  /** Adds up to 500 recipients; entries the service refuses (duplicates, bad addresses) come back in `errors`. */
-  async saveReceiverDetail(receiverId: string, details: readonly RecipientInput[], opts?: CallOptions): Promise<SaveReceiverDetailResult> {
-    const action = 'SaveReceiverDetail';
+  /** What both forms of SaveReceiverDetail refuse before sending: the list ID, the batch size and each address. */
+  private checkRecipientBatch(action: string, receiverId: string, details: readonly { email: string }[]): void {
     this.checkToken(action, 'the recipient list ID', receiverId);
     if (details.length === 0) throw invalidInput(action, 'Add at least one recipient address.');
     if (details.length > 500) throw invalidInput(action, `At most 500 recipients can be added at once (got ${details.length}); split them into several batches.`);
-    const rows = details.map((d, i) => {
+    details.forEach((d, i) => {
       const problem = checkField('emailAddress', d.email);
       if (problem) throw invalidInput(action, `Recipient ${i + 1} (${d.email || 'empty'}): ${problem}`);
+    });
+  }
+
+  /** Adds up to 500 recipients; entries the service refuses (duplicates, bad addresses) come back in `errors`. */
+  async saveReceiverDetail(receiverId: string, details: readonly RecipientInput[], opts?: CallOptions): Promise<SaveReceiverDetailResult> {
+    const action = 'SaveReceiverDetail';
+    this.checkRecipientBatch(action, receiverId, details);
+    const rows = details.map((d, i) => {
       for (const value of [d.userName, d.nickName, d.gender, d.birthday, d.mobile]) {
         const detail = value === undefined ? undefined : checkField('recipientDetail', value);
         if (detail) throw invalidInput(action, `Recipient ${i + 1} (${d.email}): ${detail}`);
@@ -252,12 +259,8 @@ export class DirectMailClient {
    */
   async saveReceiverCustomDetail(receiverId: string, details: readonly CustomRecipientInput[], opts?: CallOptions): Promise<SaveReceiverDetailResult> {
     const action = 'SaveReceiverDetail';
-    this.checkToken(action, 'the recipient list ID', receiverId);
-    if (details.length === 0) throw invalidInput(action, 'Add at least one recipient address.');
-    if (details.length > 500) throw invalidInput(action, `At most 500 recipients can be added at once (got ${details.length}); split them into several batches.`);
+    this.checkRecipientBatch(action, receiverId, details);
     const rows = details.map((d, i) => {
-      const problem = checkField('emailAddress', d.email);
-      if (problem) throw invalidInput(action, `Recipient ${i + 1} (${d.email || 'empty'}): ${problem}`);
       const data = d.customData ?? {};
       for (const [name, value] of Object.entries(data)) {
         if (!name.trim()) throw invalidInput(action, `Recipient ${i + 1} (${d.email}): a template variable has no name.`);
