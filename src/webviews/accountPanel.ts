@@ -2,26 +2,19 @@
 // ResourceStore's account entry, the one the tree's Account row shows, so both move together after a send. It always
 // shows the active profile and region: a switch re-targets it.
 import * as vscode from 'vscode';
-import { UserStatusFlag, type AccountSummary } from '../api/types';
+import type { AccountSummary } from '../api/types';
+import { accountStatusWords } from '../model/accountStatus';
 import type { ResourceStore } from '../model/resourceStore';
 import { requireClient, type WebviewDeps } from './deps';
 import type { Outcome, PanelController } from './panelHost';
 import type { AccountView, PanelOwner, ToHostRequest } from './protocol';
 
-/** The flags' words, in flag order (literal l10n calls so the bundle check sees each key). */
-const statusWords = (): [UserStatusFlag, string][] => [
-  [UserStatusFlag.Frozen, vscode.l10n.t('the account is frozen')],
-  [UserStatusFlag.Overdue, vscode.l10n.t('a payment is overdue')],
-  [UserStatusFlag.SendingRestricted, vscode.l10n.t('outbound sending is restricted')],
-  [UserStatusFlag.Deleted, vscode.l10n.t('the account is marked as deleted')],
-];
-
-/** UserStatus in words (its values are bit flags that combine). */
-export function accountStatusText(userStatus: number): string {
+/** UserStatus as a sentence for the panel, with the same flag words as the tree's Account row. */
+export function accountStatusSentence(userStatus: number): string {
   if (userStatus === 0) return vscode.l10n.t('Normal: the account can send mail.');
-  const words = statusWords().filter(([bit]) => (userStatus & bit) !== 0).map(([, w]) => w);
+  const words = accountStatusWords(userStatus, vscode.l10n.t);
   if (words.length === 0) return vscode.l10n.t('Unusual status {0}: check the account in the Direct Mail console.', userStatus);
-  return vscode.l10n.t('Not normal: {0}. Sending may fail until this is resolved in the Direct Mail console.', words.join('; '));
+  return vscode.l10n.t('Not normal: {0}. Sending may fail until this is resolved in the Direct Mail console.', words.join(', '));
 }
 
 export function accountView(summary: AccountSummary, updatedAt: Date, owner?: PanelOwner): AccountView {
@@ -35,7 +28,7 @@ export function accountView(summary: AccountSummary, updatedAt: Date, owner?: Pa
     quotaLevel: summary.quotaLevel,
     maxQuotaLevel: summary.maxQuotaLevel,
     statusOk: summary.userStatus === 0,
-    statusText: accountStatusText(summary.userStatus),
+    statusText: accountStatusSentence(summary.userStatus),
     counts: {
       domains: summary.domains,
       mailAddresses: summary.mailAddresses,
