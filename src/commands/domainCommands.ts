@@ -7,7 +7,7 @@ import { consoleUrl } from '../api/regions';
 import { isDomainUsable, type DomainStatus } from '../api/types';
 import { checkField } from '../api/validation';
 import type { DnsRecord } from '../model/dnsRecords';
-import { deriveDnsRecords } from '../model/dnsRecords';
+import { deriveDnsRecords, recordPurpose } from '../model/dnsRecords';
 import { DomainNode } from '../views/domainNodes';
 import { askAndSend, hinted } from './askAndSend';
 import { confirmDestructive } from './confirm';
@@ -157,19 +157,4 @@ async function verify(c: CommandContext, domainId: string): Promise<VerifyResult
   return { domainName, domainStatus, records };
 }
 
-function kindName(r: DnsRecord): string {
-  switch (r.kind) {
-    case 'ownership':
-      return vscode.l10n.t('ownership TXT');
-    case 'spf':
-      return 'SPF';
-    case 'mx':
-      return 'MX';
-    case 'dkim':
-      return 'DKIM';
-    case 'dmarc':
-      return 'DMARC';
-    default:
-      return vscode.l10n.t('tracking CNAME');
-  }
-}
+const kindName = (r: DnsRecord): string => recordPurpose(r.kind, vscode.l10n.t);

@@ -6,6 +6,24 @@ import { english, type Translate } from './translate';
 import { toZoneFile } from './zoneFile';
 
 export type DnsRecordKind = 'ownership' | 'spf' | 'mx' | 'dkim' | 'dmarc' | 'tracking';
+
+/** What a record is for, in a word or two: the DNS panel's first column and the verify messages use the same words. */
+export function recordPurpose(kind: DnsRecordKind, t: Translate = english): string {
+  switch (kind) {
+    case 'ownership':
+      return t('Ownership');
+    case 'spf':
+      return 'SPF';
+    case 'mx':
+      return t('MX (bounces)');
+    case 'dkim':
+      return 'DKIM';
+    case 'dmarc':
+      return 'DMARC';
+    case 'tracking':
+      return t('Tracking');
+  }
+}
 export type DnsRecordType = 'TXT' | 'MX' | 'CNAME';
 /** pass = Direct Mail found the record as expected; fail = missing or different; unknown = the service gives no flag. */
 export type DnsRecordState = 'pass' | 'fail' | 'unknown';

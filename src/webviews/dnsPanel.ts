@@ -4,7 +4,7 @@
 // one it belongs to and offers to switch back (nothing is sent for it meanwhile).
 import * as vscode from 'vscode';
 import { DomainStatus, type DomainDetail } from '../api/types';
-import { deriveDnsRecords, type DnsRecord } from '../model/dnsRecords';
+import { deriveDnsRecords, recordPurpose, type DnsRecord } from '../model/dnsRecords';
 import { domainStateOfSummary } from '../model/domainState';
 import type { ResourceKey, ResourceStore } from '../model/resourceStore';
 import { dnsRecordText, writeClipboard } from '../util/clipboard';
@@ -13,25 +13,8 @@ import { requireClient, sameConnection, type ConnectionRef, type WebviewDeps } f
 import type { Outcome, PanelController } from './panelHost';
 import type { CopyTarget, DnsView, PanelOwner, ToHostRequest } from './protocol';
 
-/** What a record is for, in a word or two (literal l10n calls so the bundle check sees each key). */
-function purposeOf(record: DnsRecord): string {
-  switch (record.kind) {
-    case 'ownership':
-      return vscode.l10n.t('Ownership');
-    case 'spf':
-      return 'SPF';
-    case 'mx':
-      return vscode.l10n.t('MX (bounces)');
-    case 'dkim':
-      return 'DKIM';
-    case 'dmarc':
-      return 'DMARC';
-    case 'tracking':
-      return vscode.l10n.t('Tracking');
-  }
-}
 const asZoneRecord = (record: DnsRecord): ZoneRecord => ({
-  purpose: purposeOf(record),
+  purpose: recordPurpose(record.kind, vscode.l10n.t),
   type: record.type,
   host: record.host,
   value: record.value,
@@ -65,7 +48,7 @@ export function dnsView(detail: DomainDetail, records: readonly DnsRecord[], che
     owner,
     statusText: statusText(detail, records),
     records: records.map((r) => ({
-      purpose: purposeOf(r),
+      purpose: recordPurpose(r.kind, vscode.l10n.t),
       type: r.type,
       host: r.host,
       fqdn: r.fqdn,
