@@ -43,9 +43,13 @@ export async function* iterateCursor<P extends CursorPage<unknown>>(fetchPage: (
   }
 }
 
-/** Collects every item of an iteration (for small lists; prefer the iterator for large ones). */
-export async function collect<T>(pages: AsyncIterable<{ items: T[] }>): Promise<T[]> {
+/** Collects the items of an iteration, of its first `maxPages` pages at most (for small lists and pickers). */
+export async function collect<T>(pages: AsyncIterable<{ items: T[] }>, maxPages = Number.POSITIVE_INFINITY): Promise<T[]> {
   const all: T[] = [];
-  for await (const page of pages) all.push(...page.items);
+  let count = 0;
+  for await (const page of pages) {
+    all.push(...page.items);
+    if (++count >= maxPages) break;
+  }
   return all;
 }

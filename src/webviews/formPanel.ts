@@ -1,6 +1,7 @@
 // Create forms: the page checks each field while typing; this side checks again, sends the create,
 // and on success refreshes the tree (and opens the DNS panel for a new domain).
 import * as vscode from 'vscode';
+import { collect, iteratePages } from '../api/paging';
 import { isDomainUsable, type Page, type SendType } from '../api/types';
 import { requireClient, type CreatedItem, type PanelClient, type WebviewDeps } from './deps';
 import { checkForm, FORMS, formSpecs, senderAddress, submitBlocker, type FormValues } from './forms';
@@ -8,18 +9,12 @@ import type { Outcome, PanelController } from './panelHost';
 import type { FormKind, FormResult, FormView, ToHostRequest } from './protocol';
 
 /** Enough for a picker; an account with more domains (or tags) than this types the name in the keyword filter. */
-const MAX_DOMAIN_PAGES = 5;
-const DOMAIN_PAGE_SIZE = 50;
+const MAX_PICKER_PAGES = 5;
+const PICKER_PAGE_SIZE = 50;
 
 /** The items of the first few pages of a paged list, for a picker. */
-export async function pickerItems<T>(fetch: (query: { pageNo: number; pageSize: number }) => Promise<Page<T>>): Promise<T[]> {
-  const items: T[] = [];
-  for (let pageNo = 1; pageNo <= MAX_DOMAIN_PAGES; pageNo++) {
-    const page = await fetch({ pageNo, pageSize: DOMAIN_PAGE_SIZE });
-    items.push(...page.items);
-    if (pageNo * DOMAIN_PAGE_SIZE >= page.totalCount || page.items.length === 0) break;
-  }
-  return items;
+export function pickerItems<T>(fetch: (query: { pageNo: number; pageSize: number }) => Promise<Page<T>>): Promise<T[]> {
+  return collect(iteratePages((pageNo) => fetch({ pageNo, pageSize: PICKER_PAGE_SIZE })), MAX_PICKER_PAGES);
 }
 
 async function usableDomainNames(client: PanelClient): Promise<string[]> {
