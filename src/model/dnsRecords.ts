@@ -26,7 +26,9 @@ export function recordPurpose(kind: DnsRecordKind, t: Translate = english): stri
 }
 export type DnsRecordType = 'TXT' | 'MX' | 'CNAME';
 /** pass = Direct Mail found the record as expected; fail = missing or different; unknown = the service gives no flag. */
-export type DnsRecordState = 'pass' | 'fail' | 'unknown';
+/** A record's verification state; also the values the DNS panel's messages carry. */
+export const DNS_RECORD_STATES = ['pass', 'fail', 'unknown'] as const;
+export type DnsRecordState = (typeof DNS_RECORD_STATES)[number];
 
 export interface DnsRecord {
   kind: DnsRecordKind;

@@ -2,6 +2,7 @@
 // each side validates what it receives with these schemas, because a webview is untrusted input and
 // the extension's messages must match what the page was built for.
 import * as z from 'zod/mini';
+import { DNS_RECORD_STATES } from '../model/dnsRecords';
 
 export const FORM_KINDS = ['domain', 'mailAddress', 'receiver', 'tag'] as const;
 export type FormKind = (typeof FORM_KINDS)[number];
@@ -18,8 +19,6 @@ export const panelKeySchema = z.discriminatedUnion('panel', [
 export type PanelKey = z.infer<typeof panelKeySchema>;
 
 /** pass = Direct Mail found the record as expected; fail = missing or different; unknown = no check reported. */
-export const RECORD_STATES = ['pass', 'fail', 'unknown'] as const;
-export type RecordState = (typeof RECORD_STATES)[number];
 
 const dnsRecordSchema = z.object({
   purpose: z.string(),
@@ -29,7 +28,7 @@ const dnsRecordSchema = z.object({
   fqdn: z.string(),
   value: z.string(),
   priority: z.optional(z.number()),
-  state: z.enum(RECORD_STATES),
+  state: z.enum(DNS_RECORD_STATES),
   required: z.boolean(),
   /** What the record does, in plain words. */
   explanation: z.string(),
