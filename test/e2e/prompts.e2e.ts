@@ -64,6 +64,22 @@ function toast(text: string): Locator {
   return page().locator('.notifications-toasts .notification-toast', { hasText: text });
 }
 
+/**
+ * Waits until a notification saying `text` was shown: as a toast, or in the notifications centre when the toast has
+ * already faded (an information toast without buttons hides itself after a while, and a busy run can miss it).
+ */
+async function notified(text: string): Promise<void> {
+  try {
+    await toast(text).waitFor({ state: 'visible', timeout: 15_000 });
+    return;
+  } catch {
+    // Not on screen any more: the centre keeps every notification until it is cleared.
+  }
+  await runCommand('Notifications: Show Notifications');
+  await page().locator('.notifications-center .notification-list-item', { hasText: text }).first().waitFor({ state: 'visible' });
+  await page().keyboard.press('Escape');
+}
+
 const PROFILE_PROMPTS = {
   name: 'A name for this key, for example "work" or "production"',
   keyId: 'AccessKey ID (from the RAM console; it usually starts with LTAI)',
@@ -149,7 +165,7 @@ describe('Prompts in the workbench', () => {
     await inputStep('Add AccessKey Profile (5/5)');
     await pickQuickInput('Hangzhou', REGION_NAME);
 
-    await toast(`Signed in to Direct Mail as "${PROFILE}" (${REGION}).`).waitFor({ state: 'visible' });
+    await notified(`Signed in to Direct Mail as "${PROFILE}" (${REGION}).`);
     await statusItem(PROFILE).waitFor({ state: 'visible' });
     await treeRow(`Account ${PROFILE}`).waitFor({ state: 'visible' });
     await expandTreeRow('Domains');
