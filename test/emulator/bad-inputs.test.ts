@@ -6,8 +6,8 @@ import { DirectMailClient, DirectMailError } from '../../src/api';
 import type { ClientOptions, RecipientInput, SingleSendMailRequest } from '../../src/api';
 import { parseCsv } from '../../src/model/csv';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET } from './credentials';
+import { useDemoClient } from './demoClient';
 import type { Emulator } from './server';
-import { startEmulator } from './server';
 
 type Case = [label: string, run: (c: DirectMailClient) => Promise<unknown>, fragment: RegExp];
 
@@ -284,13 +284,9 @@ describe('Bad input is refused before any request, with what is wrong', function
     assert.equal(await requestCount(), 0, `${label}: a request reached the emulator`);
   }
 
-  before(async () => {
-    emulator = await startEmulator({ seed: 'demo' });
-    client = new DirectMailClient({ region: 'cn-hangzhou', endpoint: emulator.url, credentials: { accessKeyId: DEMO_ACCESS_KEY_ID, accessKeySecret: DEMO_ACCESS_KEY_SECRET } });
-  });
-  after(async () => {
-    await client.close();
-    await emulator.close();
+  useDemoClient((e, c) => {
+    emulator = e;
+    client = c;
   });
   beforeEach(async () => {
     await fetch(`${emulator.url}/__emulator/requests`, { method: 'DELETE' });

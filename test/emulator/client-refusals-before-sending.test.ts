@@ -4,7 +4,8 @@
 import { strict as assert } from 'node:assert';
 import { DirectMailClient, DirectMailError } from '../../src/api';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET } from './credentials';
-import { startEmulator, type Emulator } from './server';
+import { useDemoClient } from './demoClient';
+import type { Emulator } from './server';
 
 describe('Client refusals before sending, and form values as sent', () => {
   let emulator: Emulator;
@@ -24,13 +25,9 @@ describe('Client refusals before sending, and form values as sent', () => {
     assert.equal((await requests()).length, before, 'a request reached the emulator');
   }
 
-  before(async () => {
-    emulator = await startEmulator({ seed: 'demo' });
-    client = new DirectMailClient({ region: 'cn-hangzhou', endpoint: emulator.url, credentials: { accessKeyId: DEMO_ACCESS_KEY_ID, accessKeySecret: DEMO_ACCESS_KEY_SECRET } });
-  });
-  after(async () => {
-    await client.close();
-    await emulator.close();
+  useDemoClient((e, c) => {
+    emulator = e;
+    client = c;
   });
 
   it('recipients with template variables: empty, too many, a bad address, a nameless or non-text variable, a long bad name', async () => {

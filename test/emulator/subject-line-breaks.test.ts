@@ -1,9 +1,10 @@
 // A subject with a line break could start a header of its own in the mail (header injection). The client refuses
 // it itself, before any request: nothing reaches the service, and the error says the request was not sent.
 import { strict as assert } from 'node:assert';
-import { DirectMailClient, DirectMailError } from '../../src/api';
-import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET } from './credentials';
-import { startEmulator, type Emulator } from './server';
+import type { DirectMailClient} from '../../src/api';
+import { DirectMailError } from '../../src/api';
+import { useDemoClient } from './demoClient';
+import type { Emulator } from './server';
 
 describe('A subject with CR or LF is refused by the client before any request', () => {
   let emulator: Emulator;
@@ -14,13 +15,9 @@ describe('A subject with CR or LF is refused by the client before any request', 
     return ((await res.json()) as { requests: { action: string }[] }).requests.map((r) => r.action);
   };
 
-  before(async () => {
-    emulator = await startEmulator({ seed: 'demo' });
-    client = new DirectMailClient({ region: 'cn-hangzhou', endpoint: emulator.url, credentials: { accessKeyId: DEMO_ACCESS_KEY_ID, accessKeySecret: DEMO_ACCESS_KEY_SECRET } });
-  });
-  after(async () => {
-    await client.close();
-    await emulator.close();
+  useDemoClient((e, c) => {
+    emulator = e;
+    client = c;
   });
 
   for (const [name, subject] of [['CR LF', 'Hello\r\nBcc: everyone@example.com'], ['LF', 'Hello\nX-Spam: no'], ['CR', 'Hello\rthere'], ['a trailing LF', 'Hello\n']] as const) {
