@@ -109,6 +109,20 @@ export async function runCommand(title: string): Promise<void> {
   await pickQuickInput(`>${title}`, title);
 }
 
+/** Runs "Import Recipients from CSV…" for `list` and answers code-server's file dialog (a quick input holding a path) with `file`. */
+export async function importCsvThroughPalette(list: string, file: string): Promise<void> {
+  const p = page();
+  await runCommand('Direct Mail: Import Recipients from CSV…');
+  await pickQuickInput(list, list);
+  const input = p.locator('.quick-input-widget input');
+  await p.locator('.quick-input-widget', { hasText: `Import recipients into ${list}` }).waitFor({ state: 'visible' });
+  // The dialog fills in its start folder once it has listed it; a path typed before that is overwritten.
+  await p.locator('.quick-input-widget .quick-input-list .monaco-list-row').first().waitFor({ state: 'visible' });
+  await input.fill(file);
+  await p.waitForFunction((expected) => (document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value === expected, file);
+  await input.press('Enter');
+}
+
 /** Opens the Direct Mail view container from the activity bar and waits for its sidebar. */
 export async function openDirectMailView(): Promise<void> {
   const p = page();

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Frame } from 'playwright-core';
-import { emulatorUrl, page, pickQuickInput, runCommand, screenshot } from './harness';
+import { emulatorUrl, page, importCsvThroughPalette, runCommand, screenshot } from './harness';
 
 const FIXTURE = [
   'email,UserName,Mobile,Company',
@@ -58,17 +58,7 @@ describe('CSV import report in the workbench', () => {
   it('imports a fixture file through the palette and the file dialog, and shows the row-by-row report', async () => {
     const file = join(dir, 'recipients.csv');
     writeFileSync(file, FIXTURE);
-    const p = page();
-    await runCommand('Direct Mail: Import Recipients from CSV…');
-    await pickQuickInput('Beta testers', 'Beta testers');
-    // code-server's file dialog is a quick input holding a path: type the file's path and accept it.
-    const input = p.locator('.quick-input-widget input');
-    await p.locator('.quick-input-widget', { hasText: 'Import recipients into Beta testers' }).waitFor({ state: 'visible' });
-    // The dialog fills in its start folder once it has listed it; a path typed before that is overwritten.
-    await p.locator('.quick-input-widget .quick-input-list .monaco-list-row').first().waitFor({ state: 'visible' });
-    await input.fill(file);
-    await p.waitForFunction((expected) => (document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value === expected, file);
-    await input.press('Enter');
+    await importCsvThroughPalette('Beta testers', file);
 
     const frame = await reportFrame();
     const count = async (id: string): Promise<string> => (await frame.locator(`#count-${id} .count-value`).innerText()).trim();

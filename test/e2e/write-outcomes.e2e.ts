@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { emulatorUrl, expandTreeRow, openDirectMailView, page, pickQuickInput, resetEmulator, runCommand, screenshot, treeRow, webviewFrame } from './harness';
+import { emulatorUrl, expandTreeRow, openDirectMailView, page, importCsvThroughPalette, resetEmulator, runCommand, screenshot, treeRow, webviewFrame } from './harness';
 
 async function adminCall(method: string, path: string, body?: unknown): Promise<unknown> {
   const response = await fetch(`${emulatorUrl()}/__emulator/${path}`, {
@@ -78,15 +78,7 @@ describe('Write outcomes in the workbench', () => {
     writeFileSync(file, ['email,UserName', 'r1@example.com,One', 'r2@example.com,Two', 'bad-address,Three'].join('\n'));
     await adminCall('POST', 'faults', { kind: 'resetAfter', actions: ['SaveReceiverDetail'] });
     await adminCall('POST', 'faults', { kind: 'http503', count: 0, actions: ['QueryReceiverDetail'] });
-    const p = page();
-    await runCommand('Direct Mail: Import Recipients from CSV…');
-    await pickQuickInput('Beta testers', 'Beta testers');
-    const input = p.locator('.quick-input-widget input');
-    await p.locator('.quick-input-widget', { hasText: 'Import recipients into Beta testers' }).waitFor({ state: 'visible' });
-    await p.locator('.quick-input-widget .quick-input-list .monaco-list-row').first().waitFor({ state: 'visible' });
-    await input.fill(file);
-    await p.waitForFunction((expected) => (document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value === expected, file);
-    await input.press('Enter');
+    await importCsvThroughPalette('Beta testers', file);
 
     const frame = await webviewFrame('Import into Beta testers');
     await adminCall('DELETE', 'faults');
