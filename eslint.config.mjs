@@ -29,6 +29,30 @@ export default tseslint.config(
     },
   },
   {
+    // Code both the extension and the panel pages run: browser-safe, so no VS Code, no Node, and nothing from the
+    // extension's own layers (the client's validation rules are plain functions and are the one exception).
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'src/shared is bundled into the webview pages: no VS Code API.' }],
+        patterns: [
+          { group: ['node:*', 'undici', 'undici/*'], message: 'src/shared is bundled into the webview pages: no Node modules.' },
+          { group: ['../*', '!../api', '../api/*', '!../api/validation'], message: 'src/shared imports only itself and src/api/validation.' },
+        ],
+      }],
+    },
+  },
+  {
+    // The panel pages see the extension only through src/shared (protocol, form specs, words).
+    files: ['media/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'Webview pages run in the browser: no VS Code API.' }],
+        patterns: [{ group: ['**/src/*', '!**/src/shared'], message: 'Webview pages import from src/shared only.' }],
+      }],
+    },
+  },
+  {
     files: ['**/*.mjs', 'scripts/**'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

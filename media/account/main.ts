@@ -6,7 +6,7 @@ import './account.css';
 import { formatTime, h, icon, notice, ownerLine, render } from '../common/dom';
 import { request, startView } from '../common/host';
 import { l10n } from '../common/l10n';
-import type { AccountView } from '../../src/webviews/protocol';
+import type { AccountView } from '../../src/shared/protocol';
 
 let view: AccountView | undefined;
 let message: string | undefined;

@@ -7,7 +7,7 @@ import {
   type ResultMessage,
   type ToHost,
   type WebviewState,
-} from '../../src/webviews/protocol';
+} from '../../src/shared/protocol';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;

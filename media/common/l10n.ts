@@ -3,8 +3,8 @@
 // and in the shared form specs gives the display language's words. Without a bundle (English) l10n.t only
 // fills the `{0}` holes, exactly like the model's `english` translator.
 import * as l10n from '@vscode/l10n';
-import { L10N_BUNDLE_ELEMENT, l10nBundleSchema } from '../../src/webviews/protocol';
-import type { Translate } from '../../src/model/translate';
+import { L10N_BUNDLE_ELEMENT, l10nBundleSchema } from '../../src/shared/protocol';
+import type { Translate } from '../../src/shared/translate';
 
 function readBundle(): unknown {
   const text = document.getElementById(L10N_BUNDLE_ELEMENT)?.textContent;

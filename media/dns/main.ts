@@ -8,7 +8,7 @@ import './dns.css';
 import { formatTime, h, icon, notice, ownerBanner, ownerLine, render, toast } from '../common/dom';
 import { request, startView } from '../common/host';
 import { l10n, withNodes } from '../common/l10n';
-import type { CopyTarget, DnsRecordView, DnsView } from '../../src/webviews/protocol';
+import type { CopyTarget, DnsRecordView, DnsView } from '../../src/shared/protocol';
 
 let view: DnsView | undefined;
 let message: { text: string; kind: 'info' | 'error' } | undefined;

@@ -4,8 +4,8 @@
 import { h, icon } from '../common/dom';
 import { loadState, saveState } from '../common/host';
 import { l10n } from '../common/l10n';
-import type { SubmitBlocker } from '../../src/webviews/forms';
-import type { FormResult, PanelKey } from '../../src/webviews/protocol';
+import type { SubmitBlocker } from '../../src/shared/formSpecs';
+import type { FormResult, PanelKey } from '../../src/shared/protocol';
 
 /** The line beside the submit button that says why it is disabled; the button points at it (aria-describedby). */
 export function reasonLine(): HTMLElement {

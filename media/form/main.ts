@@ -1,5 +1,5 @@
-// Create forms and the test-email form: one page built from the shared field specs (src/webviews/forms.ts,
-// src/webviews/testEmailForm.ts), so the checks while typing are the client's own.
+// Create forms and the test-email form: one page built from the shared field specs (src/shared/formSpecs.ts,
+// src/shared/testEmailSpec.ts), so the checks while typing are the client's own.
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-label/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
@@ -11,10 +11,10 @@ import './form.css';
 import { h, icon, render } from '../common/dom';
 import { loadState, request, saveState, start } from '../common/host';
 import { l10n, translate } from '../common/l10n';
-import { checkFormField, formSpecs, splitTypedAddress, submitBlocker, type FieldSpec, type FormSpec, type FormValues } from '../../src/webviews/forms';
-import type { FormView, PanelKey, ResultMessage, TestEmailView } from '../../src/webviews/protocol';
+import { checkFormField, formSpecs, splitTypedAddress, submitBlocker, type FieldSpec, type FormSpec, type FormValues } from '../../src/shared/formSpecs';
+import type { FormView, PanelKey, ResultMessage, TestEmailView } from '../../src/shared/protocol';
 import { rememberResult, reasonLine, revealResult, savedResult, showReason, splitOffer } from './explain';
-import { testEmailForm } from '../../src/webviews/testEmailForm';
+import { testEmailForm } from '../../src/shared/testEmailSpec';
 import { senderNoteElement, sendLock, type SendLock } from './testEmailResult';
 
 /** The views this page shows. */

@@ -5,8 +5,8 @@
 //   The extension refuses the same values again as well, so this is the visible half of one rule.
 import { h, icon } from '../common/dom';
 import { l10n, translate } from '../common/l10n';
-import type { ResultMessage } from '../../src/webviews/protocol';
-import { senderNote } from '../../src/webviews/testEmailForm';
+import type { ResultMessage } from '../../src/shared/protocol';
+import { senderNote } from '../../src/shared/testEmailSpec';
 
 /** The batch-address note for the sender field, or nothing for a trigger address. */
 export function senderNoteElement(sendType: string): HTMLElement | undefined {

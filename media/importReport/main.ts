@@ -7,7 +7,7 @@ import './importReport.css';
 import { h, icon, notice, render } from '../common/dom';
 import { request, startView } from '../common/host';
 import { l10n } from '../common/l10n';
-import type { ImportReportView } from '../../src/webviews/protocol';
+import type { ImportReportView } from '../../src/shared/protocol';
 
 let view: ImportReportView | undefined;
 let message: { text: string; kind: 'info' | 'error' } | undefined;

@@ -7,7 +7,7 @@ import type { DirectMailClient } from '../api';
 import { parseCsv } from '../model/csv';
 import { ImportFileError, MAX_BATCH, planImport, runImport } from '../model/recipientImport';
 import { storeReport, type ImportReport } from '../webviews/importReport';
-import type { PanelKey } from '../webviews/protocol';
+import type { PanelKey } from '../shared/protocol';
 import type { CommandContext } from './context';
 import { listRef } from './recipientTargets';
 import { refreshAndReveal } from './treeUpdate';

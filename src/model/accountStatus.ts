@@ -1,6 +1,6 @@
 // Words for DescAccountSummary.UserStatus, a combination of flags (reference §8).
 import { UserStatusFlag } from '../api/types';
-import { english, type Translate } from './translate';
+import { english, type Translate } from '../shared/translate';
 
 /** The words of each flag set in UserStatus, in flag order; empty for Normal (0) and for flags this version does not know. */
 export function accountStatusWords(userStatus: number, t: Translate = english): string[] {

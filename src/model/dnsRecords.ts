@@ -2,7 +2,8 @@
 // DNS provider (host relative to the zone, type, value, priority), the full name, whether Direct Mail sees it, and
 // a sentence saying why the record exists. Pure, so the mapping is unit-tested without VS Code.
 import { DomainStatus, RecordStatus, type DomainDetail } from '../api/types';
-import { english, type Translate } from './translate';
+import type { DnsRecordState } from '../shared/dnsRecordStates';
+import { english, type Translate } from '../shared/translate';
 import { toZoneFile } from './zoneFile';
 
 export type DnsRecordKind = 'ownership' | 'spf' | 'mx' | 'dkim' | 'dmarc' | 'tracking';
@@ -25,10 +26,6 @@ export function recordPurpose(kind: DnsRecordKind, t: Translate = english): stri
   }
 }
 export type DnsRecordType = 'TXT' | 'MX' | 'CNAME';
-/** pass = Direct Mail found the record as expected; fail = missing or different; unknown = the service gives no flag. */
-/** A record's verification state; also the values the DNS panel's messages carry. */
-export const DNS_RECORD_STATES = ['pass', 'fail', 'unknown'] as const;
-export type DnsRecordState = (typeof DNS_RECORD_STATES)[number];
 
 export interface DnsRecord {
   kind: DnsRecordKind;

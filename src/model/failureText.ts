@@ -4,7 +4,7 @@
 // left the machine says nothing changed and it is safe to try again. API action names stay in the log.
 // Pure: the caller passes the translator, so the same words are unit-tested and shown.
 import { describeError, isReadAction, mayHaveHappened, notSentByNetwork, type ErrorDetails } from '../util/errors';
-import { english, type Translate } from './translate';
+import { english, type Translate } from '../shared/translate';
 
 export interface FailureSubject {
   /** What the user did, as the subject of a sentence: "Deleting the tag “news”". */

@@ -10,7 +10,7 @@ import type { RecipientInput, SaveReceiverDetailResult } from '../api/types';
 import { describeError, errorDetails, mayHaveHappened } from '../util/errors';
 import { isBlank, toCsv, type CsvRecord } from './csv';
 import { whyUnknown } from './failureText';
-import { english, type Translate } from './translate';
+import { english, type Translate } from '../shared/translate';
 
 /** SaveReceiverDetail takes at most this many recipients per call (reference §4.5). */
 export const MAX_BATCH = 500;

@@ -1,7 +1,7 @@
 // Why Direct Mail refused a SingleSendMail, in words a developer can act on (codes from reference §4.6 and §7.3).
 // Pure: the caller passes what it knows (the sender, its send type, the account's quota when it could read it),
 // so the same code gives the same explanation in tests and in the product.
-import { english, type Translate } from './translate';
+import { english, type Translate } from '../shared/translate';
 
 /** Form fields a refusal can point at (the test-email form's keys). */
 export type SendField = 'toAddress' | 'subject' | 'body' | 'tagName' | 'fromAlias';

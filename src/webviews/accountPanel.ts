@@ -7,7 +7,7 @@ import { accountStatusWords } from '../model/accountStatus';
 import type { ResourceStore } from '../model/resourceStore';
 import { requireClient, type WebviewDeps } from './deps';
 import type { Outcome, PanelController } from './panelHost';
-import type { AccountView, PanelOwner, ToHostRequest } from './protocol';
+import type { AccountView, PanelOwner, ToHostRequest } from '../shared/protocol';
 
 /** UserStatus as a sentence for the panel, with the same flag words as the tree's Account row. */
 export function accountStatusSentence(userStatus: number): string {

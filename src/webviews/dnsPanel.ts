@@ -11,7 +11,7 @@ import { dnsRecordText, writeClipboard } from '../util/clipboard';
 import { toMarkdownTable, toZoneFile, type ZoneRecord } from '../model/zoneFile';
 import { requireClient, sameConnection, type ConnectionRef, type WebviewDeps } from './deps';
 import type { Outcome, PanelController } from './panelHost';
-import type { CopyTarget, DnsView, PanelOwner, ToHostRequest } from './protocol';
+import type { CopyTarget, DnsView, PanelOwner, ToHostRequest } from '../shared/protocol';
 
 const asZoneRecord = (record: DnsRecord): ZoneRecord => ({
   purpose: recordPurpose(record.kind, vscode.l10n.t),

@@ -4,9 +4,9 @@ import * as vscode from 'vscode';
 import { collect, iteratePages } from '../api/paging';
 import { isDomainUsable, type Page, type SendType } from '../api/types';
 import { requireClient, type CreatedItem, type PanelClient, type WebviewDeps } from './deps';
-import { checkForm, FORMS, formSpecs, senderAddress, submitBlocker, type FormValues } from './forms';
+import { checkForm, FORMS, formSpecs, senderAddress, submitBlocker, type FormValues } from '../shared/formSpecs';
 import type { Outcome, PanelController } from './panelHost';
-import type { FormKind, FormResult, FormView, ToHostRequest } from './protocol';
+import type { FormKind, FormResult, FormView, ToHostRequest } from '../shared/protocol';
 
 /** Enough for a picker; an account with more domains (or tags) than this types the name in the keyword filter. */
 const MAX_PICKER_PAGES = 5;

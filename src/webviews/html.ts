@@ -2,7 +2,7 @@
 // assets from dist/webviews (the bundled front ends and the copied codicons) through asWebviewUri.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { L10N_BUNDLE_ELEMENT, type L10nBundle } from './protocol';
+import { L10N_BUNDLE_ELEMENT, type L10nBundle } from '../shared/protocol';
 
 /** Folder of the bundled front ends, relative to the extension root. */
 export const WEBVIEW_ASSETS = ['dist', 'webviews'] as const;

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { rejectedCsv, type ImportRun } from '../model/recipientImport';
 import type { Outcome, PanelController } from './panelHost';
-import { REPORT_ROW_LIMIT, type ImportReportView, type ToHostRequest } from './protocol';
+import { REPORT_ROW_LIMIT, type ImportReportView, type ToHostRequest } from '../shared/protocol';
 
 export interface ImportReport {
   listName: string;

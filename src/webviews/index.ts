@@ -14,7 +14,7 @@ import { pickDomain } from '../commands/pickers';
 import { resourceOf } from '../views/node';
 import type { WebviewDeps } from './deps';
 import { PanelManager } from './panels';
-import type { FormKind } from './protocol';
+import type { FormKind } from '../shared/protocol';
 
 export type { CreatedItem, PanelClient, WebviewDeps } from './deps';
 export { PanelManager } from './panels';

@@ -9,7 +9,7 @@ import {
   type PanelView,
   type ToHostRequest,
   type ToView,
-} from './protocol';
+} from '../shared/protocol';
 
 /** What a request produced: the result for the page, and fresh data to show when it changed. */
 export interface Outcome {

@@ -9,7 +9,7 @@ import { FormPanelController } from './formPanel';
 import { webviewOptions } from './html';
 import { ImportReportController } from './importReport';
 import { PanelHost, type PanelController, type PanelLog } from './panelHost';
-import { webviewStateSchema, type PanelKey } from './protocol';
+import { webviewStateSchema, type PanelKey } from '../shared/protocol';
 import { TestEmailController } from './testEmailPanel';
 
 /** View type and front-end bundle (media/<frontEnd>/main.ts) of each kind of panel. */

@@ -11,10 +11,10 @@ import type { SingleSendMailRequest } from '../api/types';
 import { explainSendRefusal, isQuotaRefusal, type SendContext } from '../model/sendRefusal';
 import { requireClient, type PanelClient, type WebviewDeps } from './deps';
 import { pickerItems } from './formPanel';
-import { checkSpec, type FormValues } from './forms';
+import { checkSpec, type FormValues } from '../shared/formSpecs';
 import type { Outcome, PanelController } from './panelHost';
-import type { TestEmailView, ToHostRequest } from './protocol';
-import { recipientsOf, sendKey, TEST_EMAIL_FORM, testEmailForm } from './testEmailForm';
+import type { TestEmailView, ToHostRequest } from '../shared/protocol';
+import { recipientsOf, sendKey, TEST_EMAIL_FORM, testEmailForm } from '../shared/testEmailSpec';
 
 /** The last send from this form: its values (as sendKey) and what became of it. */
 interface LastSend {

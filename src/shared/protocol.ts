@@ -2,7 +2,7 @@
 // each side validates what it receives with these schemas, because a webview is untrusted input and
 // the extension's messages must match what the page was built for.
 import * as z from 'zod/mini';
-import { DNS_RECORD_STATES } from '../model/dnsRecords';
+import { DNS_RECORD_STATES } from './dnsRecordStates';
 
 export const FORM_KINDS = ['domain', 'mailAddress', 'receiver', 'tag'] as const;
 export type FormKind = (typeof FORM_KINDS)[number];

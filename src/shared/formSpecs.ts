@@ -3,7 +3,7 @@
 // The specs are built with a translator (the page's l10n.t, the extension's vscode.l10n.t, English by default),
 // so their words are literal l10n calls the bundle check can see.
 import { checkField } from '../api/validation';
-import { english, type Translate } from '../model/translate';
+import { english, type Translate } from './translate';
 import type { FormKind } from './protocol';
 
 export type FormValues = Record<string, string>;

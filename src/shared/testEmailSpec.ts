@@ -1,8 +1,8 @@
 // The test-email form's fields and checks (SingleSendMail, reference §4.6). Bundled into the form front end
 // (checks while typing) and used by the extension (checks again before any request).
 import { checkField } from '../api/validation';
-import { english, type Translate } from '../model/translate';
-import type { FieldSpec, FormSpec, FormValues } from './forms';
+import { english, type Translate } from './translate';
+import type { FieldSpec, FormSpec, FormValues } from './formSpecs';
 
 /** SingleSendMail's limits. */
 export const MAX_RECIPIENTS = 100;
