@@ -8,10 +8,10 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { DirectMailClient } from '../../src/api';
 import type { WebviewDeps } from '../../src/webviews/deps';
-import { splitTypedAddress } from '../../src/webviews/forms';
+import { splitTypedAddress } from '../../src/shared/formSpecs';
 import type { PanelHost } from '../../src/webviews/panelHost';
 import { PanelManager } from '../../src/webviews/panels';
-import { webviewStateSchema, type FormKind, type PanelKey, type ToView } from '../../src/webviews/protocol';
+import { webviewStateSchema, type FormKind, type PanelKey, type ToView } from '../../src/shared/protocol';
 import { exchange, resultOf } from './panelMessages';
 import { admin, emulatorState, emulatorUrl, EXTENSION_ID, requests } from './treeHelpers';
 

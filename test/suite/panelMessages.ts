@@ -1,7 +1,7 @@
 // Drives a webview panel as its page would: one message into the panel's own handler, and what it posted back.
 import * as assert from 'node:assert/strict';
 import type { PanelHost } from '../../src/webviews/panelHost';
-import type { ToView } from '../../src/webviews/protocol';
+import type { ToView } from '../../src/shared/protocol';
 
 export type Result = Extract<ToView, { type: 'result' }>;
 

@@ -10,7 +10,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as vscode from 'vscode';
 import { SCAN_STS_ACCESS_KEY_ID, SCAN_STS_ACCESS_KEY_SECRET, SCAN_STS_SECURITY_TOKEN } from '../emulator/credentials';
-import type { PanelKey } from '../../src/webviews/protocol';
+import type { PanelKey } from '../../src/shared/protocol';
 import { exchange } from './panelMessages';
 import { answering } from './scriptedPrompts';
 import { admin, api, children, DEMO_KEY, emulatorState, EXTENSION_ID, removeAllProfiles, resetEmulator, type Api } from './treeHelpers';

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { DirectMailClient } from '../../src/api';
 import type { PanelHost } from '../../src/webviews/panelHost';
-import type { PanelKey, PanelView, ToView } from '../../src/webviews/protocol';
+import type { PanelKey, PanelView, ToView } from '../../src/shared/protocol';
 import { exchange } from './panelMessages';
 import { children, DEMO_KEY, emulatorUrl, type Api, type Node } from './treeHelpers';
 

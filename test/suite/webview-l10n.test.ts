@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { panelHtml } from '../../src/webviews/html';
-import { L10N_BUNDLE_ELEMENT, l10nBundleSchema } from '../../src/webviews/protocol';
+import { L10N_BUNDLE_ELEMENT, l10nBundleSchema } from '../../src/shared/protocol';
 import { EXTENSION_ID } from './treeHelpers';
 
 const BLOCK = new RegExp(`<script type="application/json" id="${L10N_BUNDLE_ELEMENT}">([^<]*)</script>`, 'g');

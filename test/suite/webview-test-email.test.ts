@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { PanelHost } from '../../src/webviews/panelHost';
-import type { PanelKey, ToView } from '../../src/webviews/protocol';
+import type { PanelKey, ToView } from '../../src/shared/protocol';
 import { exchange, resultOf, type Result } from './panelMessages';
 import { admin, emulatorState, group, requests, until, useDemoAccount, type Api, type StateAccount } from './treeHelpers';
 

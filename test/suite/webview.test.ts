@@ -8,7 +8,7 @@ import { DirectMailClient } from '../../src/api';
 import type { CreatedItem, WebviewDeps } from '../../src/webviews/deps';
 import type { PanelHost } from '../../src/webviews/panelHost';
 import { PanelManager } from '../../src/webviews/panels';
-import { toHostSchema, toViewSchema, type PanelKey, type ToView } from '../../src/webviews/protocol';
+import { toHostSchema, toViewSchema, type PanelKey, type ToView } from '../../src/shared/protocol';
 import { exchange, resultOf } from './panelMessages';
 import { admin, emulatorState, emulatorUrl, EXTENSION_ID, requests, type StateAccount } from './treeHelpers';
 

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { SentMail } from '../emulator/state';
 import type { PanelHost } from '../../src/webviews/panelHost';
-import type { ImportReportView, PanelKey, ToView } from '../../src/webviews/protocol';
+import type { ImportReportView, PanelKey, ToView } from '../../src/shared/protocol';
 import { exchange, resultOf, type Result } from './panelMessages';
 import { answering, type Answer, type Asked } from './scriptedPrompts';
 import { admin, emulatorState, emulatorUrl, group, requests, until, useDemoAccount, withSetting, type Api } from './treeHelpers';

@@ -2,7 +2,7 @@
 // lost, the action prefix taken off only when it is there, and the RequestId kept when no command words exist.
 import * as assert from 'node:assert/strict';
 import { failureText, whyUnknown } from '../../src/model/failureText';
-import { english } from '../../src/model/translate';
+import { english } from '../../src/shared/translate';
 
 describe('Failure texts at their edges', () => {
   it('a write answered with HTTP 500 (not 499) counts as a gateway page; an unreadable 5xx body is "cut off"', () => {

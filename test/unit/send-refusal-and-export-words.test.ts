@@ -2,7 +2,7 @@
 // pastes elsewhere (zone file, Markdown table) where one character decides whether they work.
 import * as assert from 'node:assert/strict';
 import { explainSendRefusal, isQuotaRefusal } from '../../src/model/sendRefusal';
-import { english } from '../../src/model/translate';
+import { english } from '../../src/shared/translate';
 import { splitUtf8, toMarkdownTable, toZoneFile } from '../../src/model/zoneFile';
 
 const ctx = { sender: 'noreply@mail.example.com', recipients: 2, tagName: 'weekly' };

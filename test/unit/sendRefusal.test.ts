@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { explainSendRefusal, isQuotaRefusal, type SendContext } from '../../src/model/sendRefusal';
-import { senderNote, sendKey } from '../../src/webviews/testEmailForm';
+import { senderNote, sendKey } from '../../src/shared/testEmailSpec';
 
 const batch: SendContext = { sender: 'news@example.com', sendType: 'batch', recipients: 3, tagName: 'welcome' };
 const trigger: SendContext = { ...batch, sender: 'noreply@example.com', sendType: 'trigger' };
