@@ -29,6 +29,7 @@ import { trackLocalEndpoint } from './commands/endpointContext';
 import { registerImportCommand } from './commands/importRecipients';
 import { registerProfileCommands } from './commands/profileCommands';
 import { registerRecipientCommands } from './commands/recipientCommands';
+import { registerRenamedCommands } from './commands/renamedCommands';
 import { CommandRunner } from './commands/runCommand';
 import { registerSenderCommands } from './commands/senderCommands';
 import { registerTagCommands } from './commands/tagCommands';
@@ -121,7 +122,7 @@ export function activate(context: vscode.ExtensionContext): DirectMailTestApi {
     context.subscriptions.push(runner.register(id, handler, options));
   };
   const commands: CommandContext = { session, profiles, tree, store, view, log, runner, userAgent, register };
-  context.subscriptions.push(trackLocalEndpoint());
+  context.subscriptions.push(trackLocalEndpoint(), registerRenamedCommands());
   registerEndpointTrust(commands, context.globalState);
   registerProfileCommands(commands);
   registerTreeCommands(commands);

@@ -111,7 +111,7 @@ function check(b: Built): void {
 
 /** Under "Local part" of the sender-address form: offers to split a full address whose domain is a choice. */
 function updateSplit(b: Built, current: FormValues): void {
-  if (b.view.panel !== 'form' || b.view.form !== 'mailAddress') return;
+  if (b.view.panel !== 'form' || b.view.form !== 'sender') return;
   const split = splitTypedAddress(current.localPart ?? '', b.view.domains ?? []);
   // The same offer stays the same button: leaving the field (a change event) must not swap it under a click.
   const offered = split ? `${split.localPart}@${split.domain}` : '';
@@ -275,7 +275,7 @@ function build(key: PanelKey, view: AnyFormView): void {
     e.preventDefault();
     void submit(b);
   });
-  const empty = view.panel === 'form' && view.form === 'mailAddress' && (view.domains ?? []).length === 0;
+  const empty = view.panel === 'form' && view.form === 'sender' && (view.domains ?? []).length === 0;
   render(
     h('h1', {}, spec.title),
     h('p', { class: 'muted' }, spec.intro),

@@ -9,7 +9,7 @@ import * as parse from './responses';
 import { RpcCaller } from './rpcCaller';
 import type {
   AccountSummary, CallOptions, ClientOptions, CustomRecipientInput, DomainDetail, DomainStatus, DomainSummary,
-  MailAddress, Page, ReceiverPage, ReceiverStatus, RecipientInput, RecipientPage, SaveReceiverDetailResult, SendType,
+  SenderAddress, Page, RecipientListPage, RecipientListStatus, RecipientInput, RecipientPage, AddRecipientsResult, SendType,
   SignatureVersion, SingleSendMailRequest, SingleSendMailResult, Tag,
 } from './types';
 import { MAX_HEADERS, MAX_PAGE_SIZE, checkField, idProblem, tokenProblem } from './validation';
@@ -113,7 +113,7 @@ export class DirectMailClient {
 
   // ------------------------------------------------------------------------------------------ sender addresses
 
-  async queryMailAddresses(q: { keyword?: string; sendtype?: SendType; pageNo?: number; pageSize?: number } = {}, opts?: CallOptions): Promise<Page<MailAddress>> {
+  async querySenderAddresses(q: { keyword?: string; sendtype?: SendType; pageNo?: number; pageSize?: number } = {}, opts?: CallOptions): Promise<Page<SenderAddress>> {
     const action = 'QueryMailAddressByParam';
     const query = this.pageQuery(action, q);
     if (q.keyword) {
@@ -127,7 +127,7 @@ export class DirectMailClient {
     return this.callPage(action, query, parse.parseMailAddressPage, opts);
   }
 
-  async createMailAddress(input: { accountName: string; sendtype: SendType; replyAddress?: string }, opts?: CallOptions): Promise<{ mailAddressId: string }> {
+  async createSenderAddress(input: { accountName: string; sendtype: SendType; replyAddress?: string }, opts?: CallOptions): Promise<{ senderAddressId: string }> {
     const action = 'CreateMailAddress';
     this.check(action, 'accountName', input.accountName);
     this.check(action, 'sendType', input.sendtype);
@@ -140,10 +140,10 @@ export class DirectMailClient {
   }
 
   /** Changes the SMTP password and/or the reply-to address (a new reply-to must be verified again). */
-  async modifyMailAddress(input: { mailAddressId: string; password?: string; replyAddress?: string }, opts?: CallOptions): Promise<void> {
+  async modifySenderAddress(input: { senderAddressId: string; password?: string; replyAddress?: string }, opts?: CallOptions): Promise<void> {
     const action = 'ModifyMailAddress';
-    this.checkId(action, 'the sender address ID', input.mailAddressId);
-    const query: Record<string, string> = { MailAddressId: input.mailAddressId };
+    this.checkId(action, 'the sender address ID', input.senderAddressId);
+    const query: Record<string, string> = { MailAddressId: input.senderAddressId };
     if (input.password === undefined && input.replyAddress === undefined) throw invalidInput(action, 'Give a new SMTP password or a new reply-to address.');
     if (input.password !== undefined) {
       this.check(action, 'smtpPassword', input.password);
@@ -156,13 +156,13 @@ export class DirectMailClient {
     return this.call({ action, query, secrets: input.password === undefined ? undefined : [input.password] }, parse.parseEmpty, opts);
   }
 
-  async deleteMailAddress(mailAddressId: string, opts?: CallOptions): Promise<void> {
+  async deleteSenderAddress(mailAddressId: string, opts?: CallOptions): Promise<void> {
     this.checkId('DeleteMailAddress', 'the sender address ID', mailAddressId);
     return this.call({ action: 'DeleteMailAddress', query: { MailAddressId: mailAddressId } }, parse.parseEmpty, opts);
   }
 
   /** Sends the verification mail to the sender address's reply-to address (`lang: 'en'` for English). */
-  async checkReplyToMailAddress(mailAddressId: string, o: { lang?: string } = {}, opts?: CallOptions): Promise<void> {
+  async checkReplyToAddress(mailAddressId: string, o: { lang?: string } = {}, opts?: CallOptions): Promise<void> {
     const action = 'CheckReplyToMailAddress';
     this.checkId(action, 'the sender address ID', mailAddressId);
     const query: Record<string, string> = { MailAddressId: mailAddressId, Region: this.region };
@@ -174,7 +174,7 @@ export class DirectMailClient {
   }
 
   /** Confirms a reply-to address with the ticket from the verification mail. */
-  async approveReplyMailAddress(ticket: string, opts?: CallOptions): Promise<void> {
+  async approveReplyAddress(ticket: string, opts?: CallOptions): Promise<void> {
     const action = 'ApproveReplyMailAddress';
     const problem = tokenProblem('the verification ticket', ticket.trim());
     if (problem) throw invalidInput(action, `${problem} Copy it from the link in the verification mail.`);
@@ -188,7 +188,7 @@ export class DirectMailClient {
    * NextStart (a NextStart sent back is ignored by the service, which would answer page 1 again), so none is sent.
    * The answer's NextStart is kept in the page for reference only.
    */
-  async queryReceivers(q: { keyword?: string; status?: ReceiverStatus; pageNo?: number; pageSize?: number } = {}, opts?: CallOptions): Promise<ReceiverPage> {
+  async queryRecipientLists(q: { keyword?: string; status?: RecipientListStatus; pageNo?: number; pageSize?: number } = {}, opts?: CallOptions): Promise<RecipientListPage> {
     const action = 'QueryReceiverByParam';
     const query = this.pageQuery(action, q);
     if (q.keyword) {
@@ -202,28 +202,28 @@ export class DirectMailClient {
     return this.callPage(action, query, parse.parseReceiverPage, opts);
   }
 
-  async createReceiver(input: { receiversName: string; receiversAlias: string; desc?: string }, opts?: CallOptions): Promise<{ receiverId: string }> {
+  async createRecipientList(input: { listName: string; listAlias: string; desc?: string }, opts?: CallOptions): Promise<{ recipientListId: string }> {
     const action = 'CreateReceiver';
-    this.check(action, 'receiverName', input.receiversName);
-    this.check(action, 'receiverAlias', input.receiversAlias);
-    const query: Record<string, string> = { ReceiversName: input.receiversName, ReceiversAlias: input.receiversAlias };
+    this.check(action, 'recipientListName', input.listName);
+    this.check(action, 'recipientListAlias', input.listAlias);
+    const query: Record<string, string> = { ReceiversName: input.listName, ReceiversAlias: input.listAlias };
     if (input.desc) {
-      this.check(action, 'receiverDescription', input.desc);
+      this.check(action, 'recipientListDescription', input.desc);
       query.Desc = input.desc;
     }
     return this.call({ action, query }, parse.parseCreateReceiver, opts);
   }
 
-  async deleteReceiver(receiverId: string, opts?: CallOptions): Promise<void> {
+  async deleteRecipientList(receiverId: string, opts?: CallOptions): Promise<void> {
     this.checkToken('DeleteReceiver', 'the recipient list ID', receiverId);
     return this.call({ action: 'DeleteReceiver', query: { ReceiverId: receiverId } }, parse.parseEmpty, opts);
   }
 
-  async queryReceiverDetail(q: { receiverId: string; keyword?: string; pageSize?: number; nextStart?: string }, opts?: CallOptions): Promise<RecipientPage> {
+  async queryRecipients(q: { recipientListId: string; keyword?: string; pageSize?: number; nextStart?: string }, opts?: CallOptions): Promise<RecipientPage> {
     const action = 'QueryReceiverDetail';
-    this.checkToken(action, 'the recipient list ID', q.receiverId);
+    this.checkToken(action, 'the recipient list ID', q.recipientListId);
     const query = this.cursorQuery(action, q);
-    query.ReceiverId = q.receiverId;
+    query.ReceiverId = q.recipientListId;
     return this.call({ action, query }, parse.parseRecipientPage, opts);
   }
 
@@ -239,7 +239,7 @@ export class DirectMailClient {
   }
 
   /** Adds up to 500 recipients; entries the service refuses (duplicates, bad addresses) come back in `errors`. */
-  async saveReceiverDetail(receiverId: string, details: readonly RecipientInput[], opts?: CallOptions): Promise<SaveReceiverDetailResult> {
+  async addRecipients(receiverId: string, details: readonly RecipientInput[], opts?: CallOptions): Promise<AddRecipientsResult> {
     const action = 'SaveReceiverDetail';
     this.checkRecipientBatch(action, receiverId, details);
     const rows = details.map((d, i) => {
@@ -257,7 +257,7 @@ export class DirectMailClient {
    * Adds up to 500 recipients with template variables (SaveReceiverDetail's CustomDetail:
    * `[{"Email": …, "CustomData": {"name": "Tom"}}]`), for templates that use more than the fixed columns.
    */
-  async saveReceiverCustomDetail(receiverId: string, details: readonly CustomRecipientInput[], opts?: CallOptions): Promise<SaveReceiverDetailResult> {
+  async addRecipientsWithData(receiverId: string, details: readonly CustomRecipientInput[], opts?: CallOptions): Promise<AddRecipientsResult> {
     const action = 'SaveReceiverDetail';
     this.checkRecipientBatch(action, receiverId, details);
     const rows = details.map((d, i) => {
@@ -273,7 +273,7 @@ export class DirectMailClient {
     return this.call({ action, query: { ReceiverId: receiverId }, body: { CustomDetail: JSON.stringify(rows) } }, parse.parseSaveReceiverDetail, opts);
   }
 
-  async deleteReceiverDetail(receiverId: string, email: string, opts?: CallOptions): Promise<void> {
+  async deleteRecipient(receiverId: string, email: string, opts?: CallOptions): Promise<void> {
     const action = 'DeleteReceiverDetail';
     this.checkToken(action, 'the recipient list ID', receiverId);
     this.check(action, 'emailAddress', email);
@@ -358,20 +358,20 @@ export class DirectMailClient {
     return iteratePages((pageNo) => this.queryDomains({ ...q, pageNo }, opts), (d) => d.domainId);
   }
 
-  iterateMailAddresses(q: { keyword?: string; sendtype?: SendType; pageSize?: number } = {}, opts?: CallOptions): AsyncGenerator<Page<MailAddress>, void, undefined> {
-    return iteratePages((pageNo) => this.queryMailAddresses({ ...q, pageNo }, opts), (m) => m.mailAddressId);
+  iterateSenderAddresses(q: { keyword?: string; sendtype?: SendType; pageSize?: number } = {}, opts?: CallOptions): AsyncGenerator<Page<SenderAddress>, void, undefined> {
+    return iteratePages((pageNo) => this.querySenderAddresses({ ...q, pageNo }, opts), (m) => m.senderAddressId);
   }
 
   iterateTags(q: { keyword?: string; pageSize?: number } = {}, opts?: CallOptions): AsyncGenerator<Page<Tag>, void, undefined> {
     return iteratePages((pageNo) => this.queryTags({ ...q, pageNo }, opts), (t) => t.tagId);
   }
 
-  iterateReceivers(q: { keyword?: string; status?: ReceiverStatus; pageSize?: number } = {}, opts?: CallOptions): AsyncGenerator<ReceiverPage, void, undefined> {
-    return iteratePages((pageNo) => this.queryReceivers({ ...q, pageNo }, opts), (r) => r.receiverId);
+  iterateRecipientLists(q: { keyword?: string; status?: RecipientListStatus; pageSize?: number } = {}, opts?: CallOptions): AsyncGenerator<RecipientListPage, void, undefined> {
+    return iteratePages((pageNo) => this.queryRecipientLists({ ...q, pageNo }, opts), (r) => r.recipientListId);
   }
 
-  iterateRecipients(q: { receiverId: string; keyword?: string; pageSize?: number }, opts?: CallOptions): AsyncGenerator<RecipientPage, void, undefined> {
-    return iterateCursor((nextStart) => this.queryReceiverDetail({ ...q, nextStart }, opts), (r) => r.email);
+  iterateRecipients(q: { recipientListId: string; keyword?: string; pageSize?: number }, opts?: CallOptions): AsyncGenerator<RecipientPage, void, undefined> {
+    return iterateCursor((nextStart) => this.queryRecipients({ ...q, nextStart }, opts), (r) => r.email);
   }
 
   // ------------------------------------------------------------------------------------------ input checks

@@ -4,8 +4,8 @@ import * as z from 'zod/mini';
 import { invalidResponse } from './errors';
 import { DomainStatus, KNOWN_DOMAIN_STATUSES, SEND_TYPES } from './types';
 import type {
-  AccountSummary, DomainDetail, DomainSummary, MailAddress, MailAddressStatus, Page, Receiver, ReceiverPage,
-  ReceiverStatus, Recipient, RecipientPage, RecordStatus, ReplyStatus, SaveReceiverDetailResult, SendType, Tag, UnknownValues,
+  AccountSummary, DomainDetail, DomainSummary, SenderAddress, SenderAddressStatus, Page, RecipientList, RecipientListPage,
+  RecipientListStatus, Recipient, RecipientPage, RecordStatus, ReplyStatus, AddRecipientsResult, SendType, Tag, UnknownValues,
 } from './types';
 
 // ---- scalars: the service types many numbers as strings and vice versa (reference §1.4)
@@ -107,8 +107,8 @@ export const parseAccountSummary = response(z.object({
 }), (w): AccountSummary => ({
   dailyQuota: w.DailyQuota, dailyRemainFreeQuota: w.DailyRemainFreeQuota ?? 0, monthQuota: w.MonthQuota,
   remainFreeQuota: w.RemainFreeQuota, quotaLevel: w.QuotaLevel, maxQuotaLevel: w.MaxQuotaLevel, userStatus: w.UserStatus,
-  ipChannelType: opt(w.IpChannelType) || undefined, domains: w.Domains ?? 0, mailAddresses: w.MailAddresses ?? 0,
-  tags: w.Tags ?? 0, templates: w.Templates ?? 0, receivers: w.Receivers ?? 0, enableTimes: w.EnableTimes ?? 0,
+  ipChannelType: opt(w.IpChannelType) || undefined, domains: w.Domains ?? 0, senderAddresses: w.MailAddresses ?? 0,
+  tags: w.Tags ?? 0, templates: w.Templates ?? 0, recipientLists: w.Receivers ?? 0, enableTimes: w.EnableTimes ?? 0,
 }));
 
 // ---- paging envelopes
@@ -192,11 +192,11 @@ const mailAddressItem = z.object({
   MonthReqCount: optNum, CreateTime: optStr, ConfigSetId: optStr, ConfigSetName: optStr,
 });
 
-export const parseMailAddressPage = pageResponse('mailAddress', mailAddressItem, (m): MailAddress => {
+export const parseMailAddressPage = pageResponse('mailAddress', mailAddressItem, (m): SenderAddress => {
   const unknown = new UnknownCollector();
   return unknown.attach({
-    mailAddressId: m.MailAddressId, accountName: m.AccountName, sendtype: sendTypeOf(m.Sendtype, unknown),
-    accountStatus: (statusOf(m.AccountStatus, 'AccountStatus', unknown) ?? 0) as MailAddressStatus,
+    senderAddressId: m.MailAddressId, accountName: m.AccountName, sendtype: sendTypeOf(m.Sendtype, unknown),
+    accountStatus: (statusOf(m.AccountStatus, 'AccountStatus', unknown) ?? 0) as SenderAddressStatus,
     domainStatus: (statusOf(m.DomainStatus, 'DomainStatus', unknown) ?? 0) as DomainStatus,
     replyAddress: text(m.ReplyAddress), replyStatus: (statusOf(m.ReplyStatus, 'ReplyStatus', unknown) ?? 0) as ReplyStatus, dailyCount: m.DailyCount ?? -1,
     monthCount: m.MonthCount ?? -1, dailyReqCount: m.DailyReqCount ?? 0, monthReqCount: m.MonthReqCount ?? 0,
@@ -204,7 +204,7 @@ export const parseMailAddressPage = pageResponse('mailAddress', mailAddressItem,
   });
 });
 
-export const parseCreateMailAddress = response(z.object({ MailAddressId: str }), (w) => ({ mailAddressId: w.MailAddressId }));
+export const parseCreateMailAddress = response(z.object({ MailAddressId: str }), (w) => ({ senderAddressId: w.MailAddressId }));
 
 // ---- tags
 
@@ -218,11 +218,11 @@ const receiverItem = z.object({
   ReceiverId: str, ReceiversName: str, ReceiversAlias: optStr, Desc: optStr, Count: optNum, ReceiversStatus: rawStatus,
   CreateTime: optStr, UtcCreateTime: optNum,
 });
-const toReceiver = (r: z.infer<typeof receiverItem>): Receiver => {
+const toReceiver = (r: z.infer<typeof receiverItem>): RecipientList => {
   const unknown = new UnknownCollector();
   return unknown.attach({
-    receiverId: r.ReceiverId, receiversName: r.ReceiversName, receiversAlias: text(r.ReceiversAlias), desc: text(r.Desc),
-    count: r.Count ?? 0, receiversStatus: statusOf(r.ReceiversStatus, 'ReceiversStatus', unknown) as ReceiverStatus | undefined,
+    recipientListId: r.ReceiverId, listName: r.ReceiversName, listAlias: text(r.ReceiversAlias), desc: text(r.Desc),
+    count: r.Count ?? 0, listStatus: statusOf(r.ReceiversStatus, 'ReceiversStatus', unknown) as RecipientListStatus | undefined,
     createTime: text(r.CreateTime), utcCreateTime: opt(r.UtcCreateTime),
   });
 };
@@ -234,17 +234,17 @@ const cursor = (v: string | null | undefined): string | undefined => (v ? v : un
  * QueryReceiverByParam pages by PageNo (its request model has no NextStart) but answers without PageNumber, with a
  * NextStart cursor instead; the page number is the one asked for.
  */
-export const parseReceiverPage: PageParser<Receiver, ReceiverPage> = (() => {
+export const parseReceiverPage: PageParser<RecipientList, RecipientListPage> = (() => {
   let asked = { pageNo: 1, pageSize: 10 };
   const parse = response(z.object({ ...pageFields, NextStart: optStr, data: listIn('receiver', receiverItem) }),
-    (w): ReceiverPage => ({ ...page(w, (w.data?.receiver ?? []).map(toReceiver), asked), nextStart: cursor(w.NextStart) }));
+    (w): RecipientListPage => ({ ...page(w, (w.data?.receiver ?? []).map(toReceiver), asked), nextStart: cursor(w.NextStart) }));
   return (action, body, a, requestId) => {
     asked = a;
     return parse(action, body, requestId);
   };
 })();
 
-export const parseCreateReceiver = response(z.object({ ReceiverId: str }), (w) => ({ receiverId: w.ReceiverId }));
+export const parseCreateReceiver = response(z.object({ ReceiverId: str }), (w) => ({ recipientListId: w.ReceiverId }));
 
 const recipientItem = z.object({ Email: z.string(), Data: optStr, CreateTime: optStr, UtcCreateTime: optNum });
 export const parseRecipientPage = response(z.object({ NextStart: optStr, TotalCount: optNum, DataSchema: optStr, data: listIn('detail', recipientItem) }),
@@ -256,7 +256,7 @@ export const parseRecipientPage = response(z.object({ NextStart: optStr, TotalCo
 export const parseSaveReceiverDetail = response(z.object({
   SuccessCount: optNum, ErrorCount: optNum,
   Data: listIn('Detail', z.object({ Email: optStr, ErrMessage: optStr })),
-}), (w): SaveReceiverDetailResult => ({
+}), (w): AddRecipientsResult => ({
   successCount: w.SuccessCount ?? 0, errorCount: w.ErrorCount ?? 0,
   errors: (w.Data?.Detail ?? []).map((d) => ({ email: text(d.Email), message: text(d.ErrMessage) })),
 }));

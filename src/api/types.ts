@@ -89,10 +89,10 @@ export interface AccountSummary {
   /** `normal` or `backup`; absent on older accounts. */
   ipChannelType?: string;
   domains: number;
-  mailAddresses: number;
+  senderAddresses: number;
   tags: number;
   templates: number;
-  receivers: number;
+  recipientLists: number;
   enableTimes: number;
 }
 
@@ -192,7 +192,7 @@ export interface DomainDetail {
 export type SendType = 'batch' | 'trigger';
 export const SEND_TYPES: readonly SendType[] = ['batch', 'trigger'];
 
-export enum MailAddressStatus {
+export enum SenderAddressStatus {
   Normal = 0,
   Frozen = 1,
 }
@@ -203,13 +203,13 @@ export enum ReplyStatus {
   Verified = 1,
 }
 
-export interface MailAddress {
-  mailAddressId: string;
+export interface SenderAddress {
+  senderAddressId: string;
   /** The full sender address. */
   accountName: string;
   /** `unknown` for a send type this version does not know (the raw value is in `unknownValues.Sendtype`). */
   sendtype: SendType | 'unknown';
-  accountStatus: MailAddressStatus;
+  accountStatus: SenderAddressStatus;
   domainStatus: DomainStatus;
   /** Empty when no reply-to is set. */
   replyAddress: string;
@@ -227,26 +227,26 @@ export interface MailAddress {
 
 // ---------------------------------------------------------------------------------------------- recipient lists
 
-export enum ReceiverStatus {
+export enum RecipientListStatus {
   Uploading = 0,
   Ready = 1,
 }
 
-export interface Receiver {
-  receiverId: string;
-  receiversName: string;
-  receiversAlias: string;
+export interface RecipientList {
+  recipientListId: string;
+  listName: string;
+  listAlias: string;
   desc: string;
   /** Number of recipients. */
   count: number;
-  receiversStatus?: ReceiverStatus;
+  listStatus?: RecipientListStatus;
   createTime: string;
   utcCreateTime?: number;
   unknownValues?: UnknownValues;
 }
 
 /** A page of recipient lists: numbered (PageNo) like the other lists, with the service's cursor kept for reference. */
-export interface ReceiverPage extends Page<Receiver> {
+export interface RecipientListPage extends Page<RecipientList> {
   /** The service's NextStart; the request model has no NextStart, so it is not used to page. */
   nextStart?: string;
 }
@@ -280,7 +280,7 @@ export interface CustomRecipientInput {
   customData: Readonly<Record<string, string>>;
 }
 
-export interface SaveReceiverDetailResult {
+export interface AddRecipientsResult {
   successCount: number;
   errorCount: number;
   /** The entries that were refused, with the service's reason. */

@@ -5,7 +5,7 @@ import * as z from 'zod/mini';
 
 export type FieldName =
   | 'domainName' | 'dkimSelector' | 'emailAddress' | 'accountName' | 'replyAddress' | 'sendType' | 'smtpPassword'
-  | 'tagName' | 'tagDescription' | 'receiverName' | 'receiverAlias' | 'receiverDescription' | 'pageSize' | 'keyword'
+  | 'tagName' | 'tagDescription' | 'recipientListName' | 'recipientListAlias' | 'recipientListDescription' | 'pageSize' | 'keyword'
   | 'profileName' | 'accessKeyId' | 'subject' | 'senderName' | 'replyToName' | 'mailBody' | 'headerName' | 'headerValue' | 'recipientDetail' | 'templateVariable' | 'templateValue';
 
 type Rule = (value: string) => string | undefined;
@@ -181,12 +181,12 @@ function freeName(label: string, max: number): Rule {
 }
 
 const tagDescription = freeText('a tag description', 255);
-const receiverDescription = freeText('a list description', 255);
+const recipientListDescription = freeText('a list description', 255);
 
 const listName = freeName('the list name', 30);
-const receiverName: Rule = (v) => lengthProblem('a list name', v.trim() === '' ? '' : v, 1, 30) ?? listName(v);
+const recipientListName: Rule = (v) => lengthProblem('a list name', v.trim() === '' ? '' : v, 1, 30) ?? listName(v);
 
-const receiverAlias: Rule = (v) => {
+const recipientListAlias: Rule = (v) => {
   if (v === '') return 'Enter a list alias (an address such as news-list@example.com).';
   if (v.length >= 30) return `A list alias must be shorter than 30 characters (now ${v.length}).`;
   return emailProblem(v, 'a list alias');
@@ -277,7 +277,7 @@ const templateValue = freeText('a template variable value', 1000);
 
 const RULES: Readonly<Record<FieldName, Rule>> = {
   domainName, dkimSelector, emailAddress, accountName, replyAddress, sendType, smtpPassword, tagName, tagDescription,
-  receiverName, receiverAlias, receiverDescription, pageSize, keyword, profileName, accessKeyId,
+  recipientListName, recipientListAlias, recipientListDescription, pageSize, keyword, profileName, accessKeyId,
   subject, senderName, replyToName, mailBody, headerName, headerValue, recipientDetail, templateVariable, templateValue,
 };
 

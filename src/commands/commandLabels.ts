@@ -19,18 +19,18 @@ const LABELS: Readonly<Record<string, CommandLabel>> = {
   'directMail.verifyDomain': { group: 'domain', doing: (s) => (s ? t('Verifying the domain “{0}”', s) : t('Verifying the domain')) },
   'directMail.deleteDomain': { group: 'domain', doing: (s) => (s ? t('Deleting the domain “{0}”', s) : t('Deleting the domain')) },
   'directMail.setDomainPassword': { group: 'domain', doing: (s) => (s ? t('Setting the SMTP password of “{0}”', s) : t('Setting the domain\'s SMTP password')) },
-  'directMail.createMailAddress': { group: 'sender', doing: (s) => (s ? t('Creating the sender address “{0}”', s) : t('Creating the sender address')) },
-  'directMail.deleteMailAddress': { group: 'sender', doing: (s) => (s ? t('Deleting the sender address “{0}”', s) : t('Deleting the sender address')) },
-  'directMail.setMailAddressPassword': { group: 'sender', doing: (s) => (s ? t('Setting the SMTP password of “{0}”', s) : t('Setting the sender address\'s SMTP password')) },
+  'directMail.createSenderAddress': { group: 'sender', doing: (s) => (s ? t('Creating the sender address “{0}”', s) : t('Creating the sender address')) },
+  'directMail.deleteSenderAddress': { group: 'sender', doing: (s) => (s ? t('Deleting the sender address “{0}”', s) : t('Deleting the sender address')) },
+  'directMail.setSenderPassword': { group: 'sender', doing: (s) => (s ? t('Setting the SMTP password of “{0}”', s) : t('Setting the sender address\'s SMTP password')) },
   'directMail.setReplyAddress': { group: 'sender', doing: (s) => (s ? t('Setting the reply-to address of “{0}”', s) : t('Setting the reply-to address')) },
   'directMail.sendReplyVerification': { group: 'sender', doing: (s) => (s ? t('Sending the reply-to verification mail of “{0}”', s) : t('Sending the reply-to verification mail')) },
   'directMail.approveReplyAddress': { group: 'sender', doing: () => t('Approving the reply-to address') },
   'directMail.sendTestEmail': { doing: (s) => (s ? t('Opening the test email form of “{0}”', s) : t('Opening the test email form')) },
-  'directMail.createReceiver': { group: 'receiver', doing: (s) => (s ? t('Creating the recipient list “{0}”', s) : t('Creating the recipient list')) },
-  'directMail.deleteReceiver': { group: 'receiver', doing: (s) => (s ? t('Deleting the recipient list “{0}”', s) : t('Deleting the recipient list')) },
-  'directMail.addRecipient': { group: 'receiver', doing: (s) => (s ? t('Adding the recipient “{0}”', s) : t('Adding the recipient')) },
-  'directMail.importRecipients': { group: 'receiver', doing: (s) => (s ? t('Importing recipients into “{0}”', s) : t('Importing recipients')) },
-  'directMail.deleteRecipient': { group: 'receiver', doing: (s) => (s ? t('Removing the recipient “{0}”', s) : t('Removing the recipient')) },
+  'directMail.createRecipientList': { group: 'recipientList', doing: (s) => (s ? t('Creating the recipient list “{0}”', s) : t('Creating the recipient list')) },
+  'directMail.deleteRecipientList': { group: 'recipientList', doing: (s) => (s ? t('Deleting the recipient list “{0}”', s) : t('Deleting the recipient list')) },
+  'directMail.addRecipient': { group: 'recipientList', doing: (s) => (s ? t('Adding the recipient “{0}”', s) : t('Adding the recipient')) },
+  'directMail.importRecipients': { group: 'recipientList', doing: (s) => (s ? t('Importing recipients into “{0}”', s) : t('Importing recipients')) },
+  'directMail.deleteRecipient': { group: 'recipientList', doing: (s) => (s ? t('Removing the recipient “{0}”', s) : t('Removing the recipient')) },
   'directMail.createTag': { group: 'tag', doing: (s) => (s ? t('Creating the tag “{0}”', s) : t('Creating the tag')) },
   'directMail.renameTag': { group: 'tag', doing: (s) => (s ? t('Renaming the tag “{0}”', s) : t('Renaming the tag')) },
   'directMail.deleteTag': { group: 'tag', doing: (s) => (s ? t('Deleting the tag “{0}”', s) : t('Deleting the tag')) },
@@ -51,7 +51,7 @@ export function groupName(kind: ResourceKind): string | undefined {
       return t('Domains');
     case 'sender':
       return t('Sender Addresses');
-    case 'receiver':
+    case 'recipientList':
       return t('Recipient Lists');
     case 'tag':
       return t('Tags');
@@ -59,7 +59,7 @@ export function groupName(kind: ResourceKind): string | undefined {
 }
 
 /** Argument fields that name what a command acts on, best first (a new name, like renameTag's, is not one). */
-const NAME_FIELDS = ['domainName', 'accountName', 'email', 'name', 'domainId', 'mailAddressId', 'receiverId', 'tagId'] as const;
+const NAME_FIELDS = ['domainName', 'accountName', 'email', 'name', 'domainId', 'senderAddressId', 'recipientListId', 'tagId'] as const;
 
 /** What the command acts on, as the user knows it: a tree node's label, or a name or ID from the argument. */
 export function subjectOf(args: readonly unknown[]): string | undefined {

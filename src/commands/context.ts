@@ -6,6 +6,7 @@ import type { ResourceStore } from '../model/resourceStore';
 import type { Log } from '../util/log';
 import type { TreeNode } from '../views/node';
 import type { ResourceTree } from '../views/resourceTree';
+import { RENAMED_ARGUMENT_FIELDS } from './renamedCommands';
 import type { CommandHandler, CommandOptions, CommandRunner } from './runCommand';
 
 export interface CommandContext {
@@ -22,9 +23,11 @@ export interface CommandContext {
   register(id: string, handler: CommandHandler, options?: CommandOptions): void;
 }
 
-/** A string argument or the named field of an object argument (commands accept both). */
+/** A string argument or the named field of an object argument (commands accept both; see RENAMED_ARGUMENT_FIELDS). */
 export function argString(arg: unknown, field: string): string | undefined {
   if (typeof arg === 'string') return arg;
-  const value = (arg as Record<string, unknown> | undefined)?.[field];
+  const fields = arg as Record<string, unknown> | undefined;
+  const former = RENAMED_ARGUMENT_FIELDS[field];
+  const value = fields?.[field] ?? (former === undefined ? undefined : fields?.[former]);
   return typeof value === 'string' ? value : undefined;
 }

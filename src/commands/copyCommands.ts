@@ -8,12 +8,12 @@ import { pickDnsRecord, pickResource } from './pickers';
 
 export function registerCopyCommands(c: CommandContext): void {
   c.register('directMail.copyName', async (node?: unknown) => {
-    node ??= await pickResource(c.tree, ['domain', 'sender', 'receiver', 'tag'], vscode.l10n.t('Choose what to copy the name of'));
+    node ??= await pickResource(c.tree, ['domain', 'sender', 'recipientList', 'tag'], vscode.l10n.t('Choose what to copy the name of'));
     const text = resourceOf(node)?.name;
     return text === undefined ? undefined : copyToClipboard(text, vscode.l10n.t('the name'));
   });
   c.register('directMail.copyId', async (node?: unknown) => {
-    node ??= await pickResource(c.tree, ['domain', 'sender', 'receiver', 'tag'], vscode.l10n.t('Choose what to copy the ID of'));
+    node ??= await pickResource(c.tree, ['domain', 'sender', 'recipientList', 'tag'], vscode.l10n.t('Choose what to copy the ID of'));
     const text = resourceOf(node)?.id;
     return text === undefined ? undefined : copyToClipboard(text, vscode.l10n.t('the ID'));
   });

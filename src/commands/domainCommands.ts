@@ -60,7 +60,7 @@ export function registerDomainCommands(c: CommandContext): void {
 
 /** Sender addresses on this domain (the service keeps a domain while any exists). */
 async function sendersOn(client: DirectMailClient, domainName: string): Promise<string[]> {
-  const page = await client.queryMailAddresses({ keyword: domainName, pageSize: 50 });
+  const page = await client.querySenderAddresses({ keyword: domainName, pageSize: 50 });
   return page.items.map((m) => m.accountName).filter((name) => name.endsWith(`@${domainName}`));
 }
 

@@ -1,7 +1,7 @@
 // Import recipients from a CSV file into a list: read and check every row first, send the valid ones in the API's
 // batch size with progress (n of N) and cancellation, then show the report panel. A batch whose answer was lost
 // after sending is checked by reading the list back, one address at a time (see readBack in recipientImport.ts). Argument object for tests and
-// scripts: { receiverId, file (path, URI string or Uri), batchSize? } — the rest is asked.
+// scripts: { recipientListId, file (path, URI string or Uri), batchSize? } — the rest is asked.
 import * as vscode from 'vscode';
 import type { DirectMailClient } from '../api';
 import { parseCsv } from '../model/csv';
@@ -30,19 +30,19 @@ export function registerImportCommand(c: CommandContext, openPanel: (key: PanelK
 
     const fileName = file.path.split('/').pop() ?? file.toString();
     const plan = planImport(parseCsv(await readText(file)), vscode.l10n.t);
-    c.log.info(`Import ${fileName} into ${list.receiverId}: ${plan.totalRows} rows, ${plan.valid.length} to send, ${plan.rejected.length} rejected before sending`);
+    c.log.info(`Import ${fileName} into ${list.recipientListId}: ${plan.totalRows} rows, ${plan.valid.length} to send, ${plan.rejected.length} rejected before sending`);
     const client = c.session.requireClient();
     let reported = 0;
     const run = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Importing {0} into {1}', fileName, list.name), cancellable: true },
       (progress, token) =>
-        runImport(plan, (batch) => client.saveReceiverDetail(list.receiverId, batch), {
+        runImport(plan, (batch) => client.addRecipients(list.recipientListId, batch), {
           batchSize,
           t: vscode.l10n.t,
-          isInList: (email) => isInList(client, list.receiverId, email),
+          isInList: (email) => isInList(client, list.recipientListId, email),
           isCancelled: () => token.isCancellationRequested,
           onProgress: (sent, total, batch, batchCount) => {
-            c.log.info(`SaveReceiverDetail ${list.receiverId}: batch ${batch} of ${batchCount} sent (${sent} of ${total} rows)`);
+            c.log.info(`SaveReceiverDetail ${list.recipientListId}: batch ${batch} of ${batchCount} sent (${sent} of ${total} rows)`);
             progress.report({ message: vscode.l10n.t('{0} of {1} recipients sent', sent, total), increment: (100 * (sent - reported)) / total });
             reported = sent;
           },
@@ -55,7 +55,7 @@ export function registerImportCommand(c: CommandContext, openPanel: (key: PanelK
         `${run.readBackRequests ? ` (${run.readBackRequests} read-back requests after lost answers)` : ''}${run.cancelled ? ' (cancelled)' : ''}`,
     );
     for (const note of run.notes) c.log.warn(`Import ${fileName}: ${note}`);
-    await refreshAndReveal(c, 'receiver', list.receiverId);
+    await refreshAndReveal(c, 'recipientList', list.recipientListId);
     openPanel({ panel: 'importReport', reportId });
     return { ...report, reportId } satisfies ImportResult;
   });
@@ -65,9 +65,9 @@ export function registerImportCommand(c: CommandContext, openPanel: (key: PanelK
 const KEYWORD_MAX = 50;
 
 /** Whether the list holds this address now: searched by the address, matched exactly (case-insensitively) in the answer. */
-async function isInList(client: { iterateRecipients: DirectMailClient['iterateRecipients'] }, receiverId: string, email: string): Promise<boolean> {
+async function isInList(client: { iterateRecipients: DirectMailClient['iterateRecipients'] }, recipientListId: string, email: string): Promise<boolean> {
   const wanted = email.toLowerCase();
-  for await (const page of client.iterateRecipients({ receiverId, keyword: email.slice(0, KEYWORD_MAX), pageSize: 100 })) {
+  for await (const page of client.iterateRecipients({ recipientListId, keyword: email.slice(0, KEYWORD_MAX), pageSize: 100 })) {
     if (page.items.some((r) => r.email.toLowerCase() === wanted)) return true;
   }
   return false;

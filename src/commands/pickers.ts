@@ -26,9 +26,9 @@ export function noneYet(kind: ResourceKind): NothingToPick {
     case 'domain':
       return { text: vscode.l10n.t('No domains yet — create one first.'), action: { title: vscode.l10n.t('Create Domain…'), command: 'directMail.createDomain' } };
     case 'sender':
-      return { text: vscode.l10n.t('No sender addresses yet — create one first.'), action: { title: vscode.l10n.t('Create Sender Address…'), command: 'directMail.createMailAddress' } };
-    case 'receiver':
-      return { text: vscode.l10n.t('No recipient lists yet — create one first.'), action: { title: vscode.l10n.t('Create Recipient List…'), command: 'directMail.createReceiver' } };
+      return { text: vscode.l10n.t('No sender addresses yet — create one first.'), action: { title: vscode.l10n.t('Create Sender Address…'), command: 'directMail.createSenderAddress' } };
+    case 'recipientList':
+      return { text: vscode.l10n.t('No recipient lists yet — create one first.'), action: { title: vscode.l10n.t('Create Recipient List…'), command: 'directMail.createRecipientList' } };
     case 'tag':
       return { text: vscode.l10n.t('No tags yet — create one first.'), action: { title: vscode.l10n.t('Create Tag…'), command: 'directMail.createTag' } };
   }

@@ -1,7 +1,7 @@
 // Recipient lists and recipients: delete a list (type its name when it still has recipients), add one recipient
 // (address, then optional details), remove one recipient. Creating a list is the webview form's job; importing
 // a CSV file is importRecipients.ts. Commands take a tree node, an argument object
-// ({ receiverId, email, fields }) or ask with quick picks.
+// ({ recipientListId, email, fields }) or ask with quick picks.
 import * as vscode from 'vscode';
 import type { RecipientInput } from '../api/types';
 import { checkField } from '../api/validation';
@@ -18,12 +18,12 @@ const notFoundHints = (name: string): Record<string, string> => ({
 });
 
 export function registerRecipientCommands(c: CommandContext): void {
-  c.register('directMail.deleteReceiver', (arg?: unknown) => deleteReceiver(c, arg));
+  c.register('directMail.deleteRecipientList', (arg?: unknown) => deleteRecipientList(c, arg));
   c.register('directMail.addRecipient', (arg?: unknown) => addRecipient(c, arg));
   c.register('directMail.deleteRecipient', (arg?: unknown) => deleteRecipient(c, arg));
 }
 
-async function deleteReceiver(c: CommandContext, arg: unknown): Promise<string | undefined> {
+async function deleteRecipientList(c: CommandContext, arg: unknown): Promise<string | undefined> {
   // An unknown ID is left for the service to refuse (with its code), after the question.
   const list = await listRef(c, arg, true);
   if (!list) return undefined;
@@ -35,13 +35,13 @@ async function deleteReceiver(c: CommandContext, arg: unknown): Promise<string |
     detail: count > 0 ? vscode.l10n.t('Its {0} recipients are deleted with it; this cannot be undone.', count) : vscode.l10n.t('The list is empty.'),
   });
   if (!ok) return undefined;
-  const key = { kind: 'receiver', id: list.receiverId } as const;
+  const key = { kind: 'recipientList', id: list.recipientListId } as const;
   await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Deleting {0}…', list.name) }, () =>
-    hinted(c.store.track(key, c.session.requireClient().deleteReceiver(list.receiverId)), notFoundHints(list.name)),
+    hinted(c.store.track(key, c.session.requireClient().deleteRecipientList(list.recipientListId)), notFoundHints(list.name)),
   );
-  c.log.info(`DeleteReceiver ${list.receiverId} (${list.name}) done`);
+  c.log.info(`DeleteReceiver ${list.recipientListId} (${list.name}) done`);
   c.store.markGone(key);
-  return list.receiverId;
+  return list.recipientListId;
 }
 
 /** Fields from an argument object ({ UserName: 'Ann', mobile: '138…' }), checked like typed ones. */
@@ -63,7 +63,7 @@ function fieldsFromArg(raw: unknown): Partial<Record<DetailField, string>> {
 /** Sends one recipient; a refusal of the row (already in the list, bad address) becomes an error. */
 async function saveOne(c: CommandContext, list: ListRef, input: RecipientInput): Promise<void> {
   const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Adding {0} to {1}…', input.email, list.name) }, () =>
-    hinted(c.session.requireClient().saveReceiverDetail(list.receiverId, [input]), notFoundHints(list.name)),
+    hinted(c.session.requireClient().addRecipients(list.recipientListId, [input]), notFoundHints(list.name)),
   );
   const refusal = result.errors[0];
   if (refusal || result.successCount < 1) {
@@ -106,8 +106,8 @@ async function addRecipient(c: CommandContext, arg: unknown): Promise<string | u
 }
 
 async function added(c: CommandContext, list: ListRef, email: string): Promise<string> {
-  c.log.info(`SaveReceiverDetail ${list.receiverId}: added ${email}`);
-  await refreshAndReveal(c, 'receiver', list.receiverId);
+  c.log.info(`SaveReceiverDetail ${list.recipientListId}: added ${email}`);
+  await refreshAndReveal(c, 'recipientList', list.recipientListId);
   void vscode.window.showInformationMessage(vscode.l10n.t('Added {0} to {1}.', email, list.name));
   return email;
 }
@@ -162,12 +162,12 @@ async function deleteRecipient(c: CommandContext, arg: unknown): Promise<string 
   const ok = await confirmDestructive({ what: vscode.l10n.t('recipient'), name: email, detail: vscode.l10n.t('It is removed from {0}.', list.name) });
   if (!ok) return undefined;
   await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Removing {0}…', email) }, () =>
-    hinted(c.session.requireClient().deleteReceiverDetail(list.receiverId, email), {
+    hinted(c.session.requireClient().deleteRecipient(list.recipientListId, email), {
       ...notFoundHints(list.name),
       'InvalidReceiverDetail.NotFound': vscode.l10n.t('{0} is not in {1} (it may have been removed already); refresh the list.', email, list.name),
     }),
   );
-  c.log.info(`DeleteReceiverDetail ${list.receiverId}: removed ${email}`);
-  await refreshAndReveal(c, 'receiver', list.receiverId);
+  c.log.info(`DeleteReceiverDetail ${list.recipientListId}: removed ${email}`);
+  await refreshAndReveal(c, 'recipientList', list.recipientListId);
   return email;
 }

@@ -1,7 +1,7 @@
-// Which recipient list or recipient a command works on: a tree node, an argument object ({ receiverId, email }),
+// Which recipient list or recipient a command works on: a tree node, an argument object ({ recipientListId, email }),
 // or a quick pick of the lists (then of the list's recipients) when run from the palette.
 import * as vscode from 'vscode';
-import type { Receiver } from '../api/types';
+import type { RecipientList } from '../api/types';
 import { asTreeNode, resourceOf, type ResourceRef, type TreeNode } from '../views/node';
 import { argString, type CommandContext } from './context';
 import { pickResource } from './pickers';
@@ -9,11 +9,11 @@ import { pickResource } from './pickers';
 /** The recipient list a tree node stands for, with its ID. */
 function listOf(node: TreeNode | undefined): (ResourceRef & { id: string }) | undefined {
   const r = node?.resource;
-  return r?.kind === 'receiver' && r.id !== undefined ? { ...r, id: r.id } : undefined;
+  return r?.kind === 'recipientList' && r.id !== undefined ? { ...r, id: r.id } : undefined;
 }
 
 export interface ListRef {
-  receiverId: string;
+  recipientListId: string;
   /** The list name when known; otherwise the ID stands in for it in messages. */
   name: string;
   /** Recipients in the list as the service counts them now (undefined when not looked up, or the list was not found). */
@@ -21,9 +21,9 @@ export interface ListRef {
 }
 
 /** The list as Direct Mail has it now (so a count shown in the tree some time ago is not trusted for a delete). */
-export async function findReceiver(c: CommandContext, receiverId: string): Promise<Receiver | undefined> {
-  for await (const page of c.session.requireClient().iterateReceivers({ pageSize: 50 })) {
-    const hit = page.items.find((r) => r.receiverId === receiverId);
+export async function findRecipientList(c: CommandContext, recipientListId: string): Promise<RecipientList | undefined> {
+  for await (const page of c.session.requireClient().iterateRecipientLists({ pageSize: 50 })) {
+    const hit = page.items.find((r) => r.recipientListId === recipientListId);
     if (hit) return hit;
   }
   return undefined;
@@ -37,17 +37,17 @@ export async function listRef(c: CommandContext, arg: unknown, lookUp: boolean):
   // A list node, or a recipient node under one: the list as the tree shows it.
   const node = asTreeNode(arg);
   let known = listOf(node?.resource?.kind === 'recipient' ? node.parent : node);
-  const receiverId = node ? undefined : argString(arg, 'receiverId');
-  if (!known && receiverId === undefined) {
-    known = listOf(await pickResource(c.tree, ['receiver'], vscode.l10n.t('Choose a recipient list')));
+  const recipientListId = node ? undefined : argString(arg, 'recipientListId');
+  if (!known && recipientListId === undefined) {
+    known = listOf(await pickResource(c.tree, ['recipientList'], vscode.l10n.t('Choose a recipient list')));
     if (!known) return undefined;
   }
-  const id = known?.id ?? (receiverId as string);
-  const fresh = lookUp || !known ? await findReceiver(c, id) : undefined;
-  return { receiverId: id, name: fresh?.receiversName ?? known?.name ?? vscode.l10n.t('recipient list {0}', id), count: fresh?.count };
+  const id = known?.id ?? (recipientListId as string);
+  const fresh = lookUp || !known ? await findRecipientList(c, id) : undefined;
+  return { recipientListId: id, name: fresh?.listName ?? known?.name ?? vscode.l10n.t('recipient list {0}', id), count: fresh?.count };
 }
 
-/** A recipient of a list: the node, `{ receiverId, email }`, or picks from the first page of the chosen list. */
+/** A recipient of a list: the node, `{ recipientListId, email }`, or picks from the first page of the chosen list. */
 export async function recipientRef(c: CommandContext, arg: unknown): Promise<{ list: ListRef; email: string } | undefined> {
   const resource = resourceOf(arg);
   const list = await listRef(c, arg, false);
@@ -55,7 +55,7 @@ export async function recipientRef(c: CommandContext, arg: unknown): Promise<{ l
   if (resource?.kind === 'recipient') return { list, email: resource.name };
   const email = resource ? undefined : argString(arg, 'email');
   if (email !== undefined) return { list, email };
-  const page = await c.session.requireClient().queryReceiverDetail({ receiverId: list.receiverId, pageSize: 100 });
+  const page = await c.session.requireClient().queryRecipients({ recipientListId: list.recipientListId, pageSize: 100 });
   if (page.items.length === 0) throw new Error(vscode.l10n.t('The list {0} has no recipients.', list.name));
   const picked = await vscode.window.showQuickPick(
     page.items.map((r) => ({ label: r.email, description: r.data && r.data !== '{}' ? r.data : undefined })),

@@ -1,7 +1,7 @@
 // Sender addresses: delete, the SMTP password and the reply-to address (ModifyMailAddress), the reply-to
 // verification mail (CheckReplyToMailAddress) and its ticket (ApproveReplyMailAddress). Creating one is the
 // webview form's job. Each command takes a tree node, an argument object
-// ({ mailAddressId, replyAddress }) or asks with a quick pick.
+// ({ senderAddressId, replyAddress }) or asks with a quick pick.
 import * as vscode from 'vscode';
 import { ReplyStatus } from '../api/types';
 import { checkField, tokenProblem } from '../api/validation';
@@ -14,7 +14,7 @@ import { pickSender } from './pickers';
 import { refreshAndReveal } from './treeUpdate';
 
 interface SenderRef {
-  mailAddressId: string;
+  senderAddressId: string;
   /** The address when known (from the tree); otherwise the ID stands in for it in messages. */
   accountName: string;
   /** True when it came from the tree, so the reply-to fields below are known. */
@@ -24,13 +24,13 @@ interface SenderRef {
 }
 
 async function senderRef(c: CommandContext, arg: unknown): Promise<SenderRef | undefined> {
-  const node = arg instanceof SenderNode ? arg : argString(arg, 'mailAddressId') === undefined ? await pickSender(c.tree) : undefined;
+  const node = arg instanceof SenderNode ? arg : argString(arg, 'senderAddressId') === undefined ? await pickSender(c.tree) : undefined;
   if (node) {
     const a = node.address;
-    return { mailAddressId: a.mailAddressId, accountName: a.accountName, fromTree: true, replyAddress: a.replyAddress || undefined, replyVerified: a.replyStatus === ReplyStatus.Verified };
+    return { senderAddressId: a.senderAddressId, accountName: a.accountName, fromTree: true, replyAddress: a.replyAddress || undefined, replyVerified: a.replyStatus === ReplyStatus.Verified };
   }
-  const mailAddressId = argString(arg, 'mailAddressId');
-  return mailAddressId === undefined ? undefined : { mailAddressId, accountName: vscode.l10n.t('sender address {0}', mailAddressId), fromTree: false };
+  const senderAddressId = argString(arg, 'senderAddressId');
+  return senderAddressId === undefined ? undefined : { senderAddressId, accountName: vscode.l10n.t('sender address {0}', senderAddressId), fromTree: false };
 }
 
 const notFoundHint = (s: SenderRef): string =>
@@ -39,8 +39,8 @@ const notFoundHint = (s: SenderRef): string =>
 const PASSWORD_RULE = (): string => vscode.l10n.t('10 to 20 letters and digits, with at least two digits, two upper-case and two lower-case letters');
 
 export function registerSenderCommands(c: CommandContext): void {
-  c.register('directMail.deleteMailAddress', (arg?: unknown) => deleteSender(c, arg));
-  c.register('directMail.setMailAddressPassword', (arg?: unknown) => setPassword(c, arg));
+  c.register('directMail.deleteSenderAddress', (arg?: unknown) => deleteSender(c, arg));
+  c.register('directMail.setSenderPassword', (arg?: unknown) => setPassword(c, arg));
   c.register('directMail.setReplyAddress', (arg?: unknown) => setReplyAddress(c, arg));
   c.register('directMail.sendReplyVerification', (arg?: unknown) => sendVerification(c, arg));
   c.register('directMail.approveReplyAddress', (arg?: unknown) => approve(c, arg));
@@ -55,28 +55,28 @@ async function deleteSender(c: CommandContext, arg: unknown): Promise<string | u
     detail: vscode.l10n.t('Mail can no longer be sent from this address, and SMTP clients using its password stop working.'),
   });
   if (!confirmed) return undefined;
-  const key = { kind: 'sender', id: s.mailAddressId } as const;
-  await hinted(c.store.track(key, c.session.requireClient().deleteMailAddress(s.mailAddressId)), { 'InvalidMailAddress.NotFound': notFoundHint(s) });
-  c.log.info(`Sender address ${s.accountName} (${s.mailAddressId}) deleted`);
+  const key = { kind: 'sender', id: s.senderAddressId } as const;
+  await hinted(c.store.track(key, c.session.requireClient().deleteSenderAddress(s.senderAddressId)), { 'InvalidMailAddress.NotFound': notFoundHint(s) });
+  c.log.info(`Sender address ${s.accountName} (${s.senderAddressId}) deleted`);
   c.store.markGone(key);
   void vscode.window.showInformationMessage(vscode.l10n.t('Deleted the sender address {0}.', s.accountName));
-  return s.mailAddressId;
+  return s.senderAddressId;
 }
 
 async function setPassword(c: CommandContext, arg: unknown): Promise<string | undefined> {
   const s = await senderRef(c, arg);
   if (!s) return undefined;
-  const done = await askAndSend(c, 'directMail.setMailAddressPassword', undefined, {
+  const done = await askAndSend(c, 'directMail.setSenderPassword', undefined, {
     title: vscode.l10n.t('SMTP password for {0}', s.accountName),
     prompt: vscode.l10n.t('Password SMTP clients sign in with as {0}: {1}.', s.accountName, PASSWORD_RULE()),
     password: true,
     check: (v) => checkField('smtpPassword', v),
     retype: vscode.l10n.t('Type the same password again to confirm it.'),
     progress: vscode.l10n.t('Setting the SMTP password of {0}…', s.accountName),
-  }, (password) => hinted(c.store.track({ kind: 'sender', id: s.mailAddressId }, c.session.requireClient().modifyMailAddress({ mailAddressId: s.mailAddressId, password })), {
+  }, (password) => hinted(c.store.track({ kind: 'sender', id: s.senderAddressId }, c.session.requireClient().modifySenderAddress({ senderAddressId: s.senderAddressId, password })), {
     'InvalidMailAddress.NotFound': notFoundHint(s),
     'InvalidPassword.equalcurrent': vscode.l10n.t('This is already the SMTP password of {0}; choose a different one.', s.accountName),
-  }).then(() => s.mailAddressId));
+  }).then(() => s.senderAddressId));
   if (done === undefined) return undefined;
   c.log.info(`SMTP password of ${s.accountName} set`);
   void vscode.window.showInformationMessage(vscode.l10n.t('Set the SMTP password of {0}.', s.accountName));
@@ -98,15 +98,15 @@ async function setReplyAddress(c: CommandContext, arg: unknown): Promise<string 
     progress: vscode.l10n.t('Setting the reply-to address of {0}…', s.accountName),
   }, async (typed) => {
     const replyAddress = typed.trim();
-    await hinted(c.store.track({ kind: 'sender', id: s.mailAddressId }, c.session.requireClient().modifyMailAddress({ mailAddressId: s.mailAddressId, replyAddress })), { 'InvalidMailAddress.NotFound': notFoundHint(s) });
+    await hinted(c.store.track({ kind: 'sender', id: s.senderAddressId }, c.session.requireClient().modifySenderAddress({ senderAddressId: s.senderAddressId, replyAddress })), { 'InvalidMailAddress.NotFound': notFoundHint(s) });
     return replyAddress;
   });
   if (done === undefined) return undefined;
   c.log.info(`Reply-to address of ${s.accountName} set to ${done}`);
-  await refreshAndReveal(c, 'sender', s.mailAddressId);
+  await refreshAndReveal(c, 'sender', s.senderAddressId);
   const send = vscode.l10n.t('Send Verification Mail');
   void vscode.window.showInformationMessage(vscode.l10n.t('Replies to {0} now go to {1}, which is not verified yet. Send it the verification mail and open the link in it.', s.accountName, done), send)
-    .then((choice) => (choice === send ? vscode.commands.executeCommand('directMail.sendReplyVerification', { mailAddressId: s.mailAddressId }) : undefined));
+    .then((choice) => (choice === send ? vscode.commands.executeCommand('directMail.sendReplyVerification', { senderAddressId: s.senderAddressId }) : undefined));
   return done;
 }
 
@@ -119,19 +119,19 @@ async function sendVerification(c: CommandContext, arg: unknown): Promise<string
   if (s.replyVerified) void vscode.window.showInformationMessage(vscode.l10n.t('{0} is already verified; sending the mail again does no harm.', s.replyAddress ?? ''));
   const lang = vscode.env.language.toLowerCase().startsWith('zh') ? undefined : 'en';
   await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Sending the verification mail…') }, () =>
-    hinted(c.session.requireClient().checkReplyToMailAddress(s.mailAddressId, { lang }), {
+    hinted(c.session.requireClient().checkReplyToAddress(s.senderAddressId, { lang }), {
       'InvalidMailAddress.NotFound': notFoundHint(s),
       'InvalidReplyAddress.Malformed': noReply,
     }),
   );
   c.log.info(`Reply-to verification mail sent for ${s.accountName}`);
-  await refreshAndReveal(c, 'sender', s.mailAddressId);
+  await refreshAndReveal(c, 'sender', s.senderAddressId);
   const approveNow = vscode.l10n.t('Enter Ticket…');
   void vscode.window.showInformationMessage(
     vscode.l10n.t('Sent the verification mail to {0}. Its owner opens the link in it; or copy the ticket from that link and run "Approve Reply-To Address".', s.replyAddress ?? vscode.l10n.t('the reply-to address of {0}', s.accountName)),
     approveNow,
   ).then((choice) => (choice === approveNow ? vscode.commands.executeCommand('directMail.approveReplyAddress') : undefined));
-  return s.mailAddressId;
+  return s.senderAddressId;
 }
 
 const ticketCheck = (v: string): string | undefined => {
@@ -146,7 +146,7 @@ async function approve(c: CommandContext, arg: unknown): Promise<string | undefi
     check: ticketCheck,
     progress: vscode.l10n.t('Approving the reply-to address…'),
   }, async (ticket) => {
-    await hinted(c.session.requireClient().approveReplyMailAddress(ticket.trim()), {
+    await hinted(c.session.requireClient().approveReplyAddress(ticket.trim()), {
       'InvalidMailAddress.NotFound': vscode.l10n.t('No sender address waits for a reply-to verification with this ticket. Copy the ticket from the newest verification mail: sending a new mail replaces the old ticket.'),
     });
     return ticket.trim();

@@ -6,7 +6,7 @@
 // is then added (found), rejected (not found) or, when the read-back fails too, unknown. Pure: no vscode; the
 // network is behind the functions the caller passes.
 import { checkField } from '../api/validation';
-import type { RecipientInput, SaveReceiverDetailResult } from '../api/types';
+import type { RecipientInput, AddRecipientsResult } from '../api/types';
 import { describeError, errorDetails, mayHaveHappened } from '../util/errors';
 import { isBlank, toCsv, type CsvRecord } from './csv';
 import { whyUnknown } from './failureText';
@@ -179,7 +179,7 @@ function serviceReason(message: string, t: Translate): string {
 }
 
 /** Sends the valid rows batch by batch and maps each batch's answer back to its rows. */
-export async function runImport(plan: ImportPlan, send: (batch: RecipientInput[]) => Promise<SaveReceiverDetailResult>, options: RunOptions = {}): Promise<ImportRun> {
+export async function runImport(plan: ImportPlan, send: (batch: RecipientInput[]) => Promise<AddRecipientsResult>, options: RunOptions = {}): Promise<ImportRun> {
   const t = options.t ?? english;
   const run: ImportRun = { added: [], rejected: [...plan.rejected], unknown: [], batchesSent: 0, readBackRequests: 0, cancelled: false, notes: [] };
   const chunks = batches(plan.valid, options.batchSize);
@@ -190,7 +190,7 @@ export async function runImport(plan: ImportPlan, send: (batch: RecipientInput[]
       for (const r of chunks.slice(index).flat()) run.rejected.push(outcome(r, t('Not sent: the import was cancelled before this row\'s batch.')));
       break;
     }
-    let result: SaveReceiverDetailResult | undefined;
+    let result: AddRecipientsResult | undefined;
     try {
       run.batchesSent++;
       result = await send(chunk.map((r) => r.input));
@@ -265,7 +265,7 @@ async function readBack(run: ImportRun, chunk: readonly PlannedRow[], options: R
   return { found, missing, unread: chunk.filter((r) => !checked.has(r)), readError };
 }
 
-function mapBatch(run: ImportRun, chunk: readonly PlannedRow[], result: SaveReceiverDetailResult, batchNo: number, t: Translate): void {
+function mapBatch(run: ImportRun, chunk: readonly PlannedRow[], result: AddRecipientsResult, batchNo: number, t: Translate): void {
   const byEmail = new Map(chunk.map((r) => [r.email.toLowerCase(), r]));
   const refused = new Set<PlannedRow>();
   for (const error of result.errors) {

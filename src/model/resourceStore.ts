@@ -3,7 +3,7 @@
 // a send, a delete, a failure saying the resource is gone) writes here, and the change event tells every view.
 // Keyed by resource identity (kind + id). A new connection (profile, region, endpoint) empties it, and answers to
 // requests of the old connection that arrive later are dropped. Free of `vscode`, so it is unit-tested.
-import type { AccountSummary, DomainDetail, DomainStatus, DomainSummary, MailAddress, Receiver, Tag } from '../api/types';
+import type { AccountSummary, DomainDetail, DomainStatus, DomainSummary, SenderAddress, RecipientList, Tag } from '../api/types';
 import { Emitter, type Event } from './emitter';
 
 /** A domain as last seen: the list entry's fields, and DescDomain's answer while it agrees with the newest status. */
@@ -15,8 +15,8 @@ export interface DomainFacts {
 export interface ResourceValues {
   account: AccountSummary;
   domain: DomainFacts;
-  sender: MailAddress;
-  receiver: Receiver;
+  sender: SenderAddress;
+  recipientList: RecipientList;
   tag: Tag;
 }
 export type ResourceKind = keyof ResourceValues;
@@ -56,7 +56,7 @@ const NOT_FOUND_CODES: Record<ResourceKind, readonly string[]> = {
   account: [],
   domain: ['InvalidDomain.NotFound', 'InvalidDomainId.NotFound'],
   sender: ['InvalidMailAddress.NotFound', 'InvalidMailAddressId.NotFound'],
-  receiver: ['InvalidReceiver.NotFound', 'InvalidReceiverId.NotFound'],
+  recipientList: ['InvalidReceiver.NotFound', 'InvalidReceiverId.NotFound'],
   tag: ['InvalidTag.NotFound', 'InvalidTagId.NotFound'],
 };
 
@@ -151,7 +151,7 @@ export class ResourceStore {
   // ------------------------------------------------------------------ writing
 
   /** A sender address, recipient list or tag as a list page or a change returned it. */
-  put<K extends 'sender' | 'receiver' | 'tag'>(kind: K, id: string, value: ResourceValues[K]): void {
+  put<K extends 'sender' | 'recipientList' | 'tag'>(kind: K, id: string, value: ResourceValues[K]): void {
     this.write({ kind, id }, value);
   }
 

@@ -87,7 +87,7 @@ export function formSpecs(t: Translate = english): Record<FormKind, FormSpec> {
         },
       ],
     },
-    mailAddress: {
+    sender: {
       title: t('Create sender address'),
       intro: t('A sender address is the From address of your mail. It must be on a verified domain of this account.'),
       submitLabel: t('Create sender address'),
@@ -126,32 +126,32 @@ export function formSpecs(t: Translate = english): Record<FormKind, FormSpec> {
         },
       ],
     },
-    receiver: {
+    recipientList: {
       title: t('Create recipient list'),
       intro: t('A recipient list holds the addresses a batch mail goes to.'),
       submitLabel: t('Create recipient list'),
       fields: [
         {
-          key: 'receiversName',
+          key: 'listName',
           label: t('Name'),
           control: 'text',
           placeholder: t('e.g. {0}', t('Newsletter')),
-          check: (v) => checkField('receiverName', v),
+          check: (v) => checkField('recipientListName', v),
         },
         {
-          key: 'receiversAlias',
+          key: 'listAlias',
           label: t('Alias address'),
           control: 'text',
           placeholder: t('e.g. {0}', 'newsletter@example.com'),
           help: t('An address-shaped alias that stands for the whole list when you send to it.'),
-          check: (v) => checkField('receiverAlias', v),
+          check: (v) => checkField('recipientListAlias', v),
         },
         {
           key: 'desc',
           label: t('Description (optional)'),
           control: 'textarea',
           optional: true,
-          check: (v) => checkField('receiverDescription', v),
+          check: (v) => checkField('recipientListDescription', v),
         },
       ],
     },

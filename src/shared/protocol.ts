@@ -4,7 +4,7 @@
 import * as z from 'zod/mini';
 import { DNS_RECORD_STATES } from './dnsRecordStates';
 
-export const FORM_KINDS = ['domain', 'mailAddress', 'receiver', 'tag'] as const;
+export const FORM_KINDS = ['domain', 'sender', 'recipientList', 'tag'] as const;
 export type FormKind = (typeof FORM_KINDS)[number];
 
 /** Which panel a webview shows; kept in the webview state so a reload can rebuild the panel. */
@@ -75,8 +75,8 @@ const accountViewSchema = z.object({
   statusText: z.string(),
   counts: z.object({
     domains: z.number(),
-    mailAddresses: z.number(),
-    receivers: z.number(),
+    senderAddresses: z.number(),
+    recipientLists: z.number(),
     tags: z.number(),
     templates: z.number(),
   }),

@@ -6,13 +6,13 @@ import { Listing, type ListingSpec } from './listing';
 import { icon, type TreeHost, type TreeNode } from './node';
 
 /** The kinds of resource listed in a group of their own, in the tree's order (the account is one row). */
-export const GROUP_KINDS = ['domain', 'sender', 'receiver', 'tag'] as const satisfies readonly ResourceKind[];
+export const GROUP_KINDS = ['domain', 'sender', 'recipientList', 'tag'] as const satisfies readonly ResourceKind[];
 
 /**
  * A group's name in its node id and contextValue (`dm/domains`, `group.domains`): VS Code keeps expansion by id and
  * package.json's menus match the contextValue, so these stay as they were.
  */
-const GROUP_ID: Readonly<Record<ResourceKind, string>> = { account: 'account', domain: 'domains', sender: 'senders', receiver: 'receivers', tag: 'tags' };
+const GROUP_ID: Readonly<Record<ResourceKind, string>> = { account: 'account', domain: 'domains', sender: 'senders', recipientList: 'recipientLists', tag: 'tags' };
 
 /** The kind of a group named by its id segment ('domains'), as command arguments may name it, or by its kind. */
 export function groupKindNamed(name: string): ResourceKind | undefined {

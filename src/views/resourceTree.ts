@@ -12,7 +12,7 @@ import { AccountNode } from './accountNode';
 import { DomainNode, domainsSpec } from './domainNodes';
 import { GroupNode, type GroupSpec } from './groupNode';
 import type { TreeHost, TreeNode } from './node';
-import { ReceiverListNode, receiversSpec } from './receiverNodes';
+import { RecipientListNode, recipientListsSpec } from './recipientListNodes';
 import { sendersSpec } from './senderNodes';
 import { tagsSpec } from './tagNodes';
 
@@ -122,7 +122,7 @@ export class ResourceTree implements vscode.TreeDataProvider<TreeNode>, TreeHost
       for (const item of group.listing.loader.items) {
         const node = group.listing.nodeByKey(group.spec.key(item));
         if (node instanceof DomainNode && node.hasFailed) parts.push(() => node.retry());
-        if (node instanceof ReceiverListNode && node.listing.loader.error !== undefined) parts.push(() => node.listing.retry());
+        if (node instanceof RecipientListNode && node.listing.loader.error !== undefined) parts.push(() => node.listing.retry());
       }
     }
     return parts;
@@ -215,8 +215,8 @@ export class ResourceTree implements vscode.TreeDataProvider<TreeNode>, TreeHost
     });
     const store = this.store;
     add(new GroupNode(remember(domainsSpec(client, this, pageSize), (items) => store.putDomains(items)), prefix, this));
-    add(new GroupNode(remember(sendersSpec(client, this, pageSize), (items) => items.forEach((a) => store.put('sender', a.mailAddressId, a))), prefix, this));
-    add(new GroupNode(remember(receiversSpec(client, this, pageSize), (items) => items.forEach((r) => store.put('receiver', r.receiverId, r))), prefix, this));
+    add(new GroupNode(remember(sendersSpec(client, this, pageSize), (items) => items.forEach((a) => store.put('sender', a.senderAddressId, a))), prefix, this));
+    add(new GroupNode(remember(recipientListsSpec(client, this, pageSize), (items) => items.forEach((r) => store.put('recipientList', r.recipientListId, r))), prefix, this));
     add(new GroupNode(remember(tagsSpec(client, this, pageSize), (items) => items.forEach((t) => store.put('tag', t.tagId, t))), prefix, this));
     this.roots = { account: new AccountNode(prefix, connection, this), groups };
     return this.roots;

@@ -1,22 +1,22 @@
 // Sender addresses: the address, its send type (batch / trigger) and its reply-to address with its state.
 import * as vscode from 'vscode';
 import type { DirectMailClient } from '../api';
-import { MailAddressStatus, ReplyStatus, type MailAddress } from '../api/types';
+import { SenderAddressStatus, ReplyStatus, type SenderAddress } from '../api/types';
 import { numberedPage } from '../model/pagedLoader';
 import type { GroupSpec } from './groupNode';
 import { escapeMd, icon, type ResourceRef, type TreeHost, type TreeNode } from './node';
 
-export function sendersSpec(client: () => DirectMailClient, host: TreeHost, pageSize: () => number): GroupSpec<MailAddress> {
+export function sendersSpec(client: () => DirectMailClient, host: TreeHost, pageSize: () => number): GroupSpec<SenderAddress> {
   return {
     kind: 'sender',
     label: vscode.l10n.t('Sender Addresses'),
     icon: 'mail',
     pageSize,
     fetch: async ({ cursor, pageSize: size, keyword, signal }) =>
-      numberedPage(await client().queryMailAddresses({ keyword, pageNo: typeof cursor === 'number' ? cursor : 1, pageSize: size }, { signal })),
-    key: (a) => a.mailAddressId,
+      numberedPage(await client().querySenderAddresses({ keyword, pageNo: typeof cursor === 'number' ? cursor : 1, pageSize: size }, { signal })),
+    key: (a) => a.senderAddressId,
     node: (a, parent) => new SenderNode(a, parent, host),
-    hidden: (a) => host.store.isGone({ kind: 'sender', id: a.mailAddressId }),
+    hidden: (a) => host.store.isGone({ kind: 'sender', id: a.senderAddressId }),
     emptyText: (keyword) => (keyword ? vscode.l10n.t('No sender address matches "{0}".', keyword) : vscode.l10n.t('No sender addresses yet.')),
   };
 }
@@ -27,18 +27,18 @@ export const sendTypeText = (type: string, raw?: string): string =>
 export class SenderNode implements TreeNode {
   readonly id: string;
 
-  constructor(private readonly initial: MailAddress, readonly parent: TreeNode, private readonly host?: TreeHost) {
-    this.id = `${parent.id}/${initial.mailAddressId}`;
+  constructor(private readonly initial: SenderAddress, readonly parent: TreeNode, private readonly host?: TreeHost) {
+    this.id = `${parent.id}/${initial.senderAddressId}`;
   }
 
   /** The address as the store knows it now (a reply-to change shows here at once). */
-  get address(): MailAddress {
-    return this.host?.store.get('sender', this.initial.mailAddressId) ?? this.initial;
+  get address(): SenderAddress {
+    return this.host?.store.get('sender', this.initial.senderAddressId) ?? this.initial;
   }
 
   get resource(): ResourceRef {
-    const { mailAddressId, accountName } = this.address;
-    return { kind: 'sender', id: mailAddressId, name: accountName, address: accountName };
+    const { senderAddressId, accountName } = this.address;
+    return { kind: 'sender', id: senderAddressId, name: accountName, address: accountName };
   }
 
   replyText(): string {
@@ -53,7 +53,7 @@ export class SenderNode implements TreeNode {
     const item = new vscode.TreeItem(a.accountName, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.description = [sendTypeText(a.sendtype, a.unknownValues?.Sendtype), this.replyText()].filter(Boolean).join(' · ');
-    const frozen = a.accountStatus === MailAddressStatus.Frozen;
+    const frozen = a.accountStatus === SenderAddressStatus.Frozen;
     item.iconPath = frozen ? icon('lock', 'list.errorForeground') : icon(a.sendtype === 'batch' ? 'mail' : 'zap');
     item.contextValue = `sender.${a.sendtype}`;
     const typeLine = a.sendtype === 'batch'
@@ -71,7 +71,7 @@ export class SenderNode implements TreeNode {
       '',
       escapeMd(replyLine),
       '',
-      `ID ${escapeMd(a.mailAddressId)}`,
+      `ID ${escapeMd(a.senderAddressId)}`,
     ].join('\n'));
     // Enter opens the test-email form of this address.
     item.command = { command: 'directMail.sendTestEmail', title: vscode.l10n.t('Send Test Email'), arguments: [this] };

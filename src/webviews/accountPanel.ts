@@ -31,8 +31,8 @@ export function accountView(summary: AccountSummary, updatedAt: Date, owner?: Pa
     statusText: accountStatusSentence(summary.userStatus),
     counts: {
       domains: summary.domains,
-      mailAddresses: summary.mailAddresses,
-      receivers: summary.receivers,
+      senderAddresses: summary.senderAddresses,
+      recipientLists: summary.recipientLists,
       tags: summary.tags,
       templates: summary.templates,
     },

@@ -1,39 +1,17 @@
 // What the panels need from the rest of the extension. Kept narrow so the panels do not depend on how the
 // tree or the credentials are built, and so tests can hand in a client pointed at the emulator.
-import type {
-  AccountSummary,
-  CallOptions,
-  DomainDetail,
-  DomainSummary,
-  MailAddress,
-  Page,
-  SendType,
-  SingleSendMailRequest,
-  SingleSendMailResult,
-  Tag,
-} from '../api/types';
+import type { DirectMailClient } from '../api/client';
 import type { ResourceKind, ResourceStore } from '../model/resourceStore';
 import type { PanelLog } from './panelHost';
 
-/** The client methods the panels call (a DirectMailClient has them all). */
-export interface PanelClient {
-  descAccountSummary(options?: CallOptions): Promise<AccountSummary>;
-  queryDomains(query?: { keyword?: string; status?: number; pageNo?: number; pageSize?: number }, options?: CallOptions): Promise<Page<DomainSummary>>;
-  descDomain(domainId: string, query?: { realTime?: boolean }, options?: CallOptions): Promise<DomainDetail>;
-  checkDomain(domainId: string, options?: CallOptions): Promise<{ domainStatus: number }>;
-  createDomain(input: { domainName: string; dkimSelector?: string }, options?: CallOptions): Promise<{ domainId: string }>;
-  createMailAddress(input: { accountName: string; sendtype: SendType; replyAddress?: string }, options?: CallOptions): Promise<{ mailAddressId: string }>;
-  createReceiver(input: { receiversName: string; receiversAlias: string; desc?: string }, options?: CallOptions): Promise<{ receiverId: string }>;
-  createTag(input: { tagName: string; tagDescription?: string }, options?: CallOptions): Promise<{ tagId: string }>;
-  queryMailAddresses(query?: { keyword?: string; pageNo?: number; pageSize?: number }, options?: CallOptions): Promise<Page<MailAddress>>;
-  queryTags(query?: { keyword?: string; pageNo?: number; pageSize?: number }, options?: CallOptions): Promise<Page<Tag>>;
-  singleSendMail(input: SingleSendMailRequest, options?: CallOptions): Promise<SingleSendMailResult>;
-}
+/** The client methods the panels call: a DirectMailClient, or in tests anything with these methods. */
+export type PanelClient = Pick<
+  DirectMailClient,
+  | 'descAccountSummary' | 'queryDomains' | 'descDomain' | 'checkDomain' | 'createDomain' | 'createSenderAddress'
+  | 'createRecipientList' | 'createTag' | 'querySenderAddresses' | 'queryTags' | 'singleSendMail'
+>;
 
-/**
- * A resource a form just created. Its kind is the extension's word (the sender address form's wire name, kept in the
- * panel's state, is 'mailAddress'; its item is a 'sender'); a form never creates the account.
- */
+/** A resource a form just created (a form never creates the account). */
 export interface CreatedItem {
   kind: Exclude<ResourceKind, 'account'>;
   id: string;

@@ -31,22 +31,22 @@ async function create(kind: FormKind, v: FormValues, client: PanelClient): Promi
       const { domainId } = await client.createDomain({ domainName: v.domainName, dkimSelector: optional(v.dkimSelector) });
       return { kind: 'domain', id: domainId, name: v.domainName };
     }
-    case 'mailAddress': {
+    case 'sender': {
       const accountName = senderAddress(v);
-      const { mailAddressId } = await client.createMailAddress({
+      const { senderAddressId } = await client.createSenderAddress({
         accountName,
         sendtype: v.sendType as SendType,
         replyAddress: optional(v.replyAddress),
       });
-      return { kind: 'sender', id: mailAddressId, name: accountName };
+      return { kind: 'sender', id: senderAddressId, name: accountName };
     }
-    case 'receiver': {
-      const { receiverId } = await client.createReceiver({
-        receiversName: v.receiversName,
-        receiversAlias: v.receiversAlias,
+    case 'recipientList': {
+      const { recipientListId } = await client.createRecipientList({
+        listName: v.listName,
+        listAlias: v.listAlias,
         desc: optional(v.desc),
       });
-      return { kind: 'receiver', id: receiverId, name: v.receiversName };
+      return { kind: 'recipientList', id: recipientListId, name: v.listName };
     }
     case 'tag': {
       const { tagId } = await client.createTag({ tagName: v.tagName, tagDescription: optional(v.tagDescription) });
@@ -62,7 +62,7 @@ function createdText(item: CreatedItem): string {
       return vscode.l10n.t('Created domain {0}. Its DNS setup panel lists the records to publish next.', item.name);
     case 'sender':
       return vscode.l10n.t('Created sender address {0}.', item.name);
-    case 'receiver':
+    case 'recipientList':
       return vscode.l10n.t('Created recipient list {0}.', item.name);
     case 'tag':
       return vscode.l10n.t('Created tag {0}.', item.name);
@@ -88,7 +88,7 @@ export class FormPanelController implements PanelController {
   }
 
   async load(): Promise<FormView> {
-    if (this.kind === 'mailAddress') this.domains = await usableDomainNames(await requireClient(this.deps));
+    if (this.kind === 'sender') this.domains = await usableDomainNames(await requireClient(this.deps));
     return this.view();
   }
 

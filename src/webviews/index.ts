@@ -5,7 +5,7 @@
 // returns the PanelManager (tests open panels through it):
 //   directMail.openDnsPanel        (domain tree node | domain id | nothing → the domain picker of commands/pickers.ts)
 //   directMail.openAccountOverview
-//   directMail.createDomain, directMail.createMailAddress, directMail.createReceiver, directMail.createTag
+//   directMail.createDomain, directMail.createSenderAddress, directMail.createRecipientList, directMail.createTag
 // `deps.onCreated` is called after a form created something, to refresh the tree and reveal the item;
 // without it the forms run `directMail.refresh`.
 import * as vscode from 'vscode';
@@ -32,8 +32,8 @@ export function domainIdOf(arg: unknown): string | undefined {
 
 const FORM_COMMANDS: Record<string, FormKind> = {
   'directMail.createDomain': 'domain',
-  'directMail.createMailAddress': 'mailAddress',
-  'directMail.createReceiver': 'receiver',
+  'directMail.createSenderAddress': 'sender',
+  'directMail.createRecipientList': 'recipientList',
   'directMail.createTag': 'tag',
 };
 

@@ -56,7 +56,7 @@ export class TestEmailController implements PanelController {
     const client = await requireClient(this.deps);
     const wanted = this.accountName.toLowerCase();
     const [senders, tags] = await Promise.all([
-      pickerItems((q) => client.queryMailAddresses({ ...q, keyword: wanted })),
+      pickerItems((q) => client.querySenderAddresses({ ...q, keyword: wanted })),
       pickerItems((q) => client.queryTags(q)),
     ]);
     const sender = senders.find((s) => s.accountName.toLowerCase() === wanted);

@@ -25,7 +25,7 @@ interface Contender {
   name: string;
   summary: () => Promise<unknown>;
   /** Pages through one recipient list; returns how many recipients and pages it saw. */
-  pageRecipients: (receiverId: string) => Promise<{ recipients: number; pages: number }>;
+  pageRecipients: (recipientListId: string) => Promise<{ recipients: number; pages: number }>;
   close: () => Promise<void>;
 }
 
@@ -37,12 +37,12 @@ function ourClient(emu: EmulatorProcess, signatureVersion: 'v3' | 'v1'): Contend
   return {
     name: `this client (${signatureVersion.toUpperCase()})`,
     summary: () => client.descAccountSummary(),
-    pageRecipients: async (receiverId) => {
+    pageRecipients: async (recipientListId) => {
       let recipients = 0;
       let pages = 0;
       let nextStart: string | undefined;
       do {
-        const page = await client.queryReceiverDetail({ receiverId, pageSize: PAGE_SIZE, nextStart });
+        const page = await client.queryRecipients({ recipientListId, pageSize: PAGE_SIZE, nextStart });
         recipients += page.items.length;
         pages++;
         nextStart = page.nextStart;
@@ -60,12 +60,12 @@ function officialSdk(emu: EmulatorProcess): Contender {
   return {
     name: 'official SDK @alicloud/dm20151123 (V3)',
     summary: () => client.descAccountSummary(new $Dm.DescAccountSummaryRequest({})),
-    pageRecipients: async (receiverId) => {
+    pageRecipients: async (recipientListId) => {
       let recipients = 0;
       let pages = 0;
       let nextStart: string | undefined;
       do {
-        const res = await client.queryReceiverDetail(new $Dm.QueryReceiverDetailRequest({ receiverId, pageSize: PAGE_SIZE, nextStart }));
+        const res = await client.queryReceiverDetail(new $Dm.QueryReceiverDetailRequest({ recipientListId, pageSize: PAGE_SIZE, nextStart }));
         recipients += res.body?.data?.detail?.length ?? 0;
         pages++;
         nextStart = res.body?.nextStart;

@@ -32,27 +32,27 @@ describe('Client refusals before sending, and form values as sent', () => {
 
   it('recipients with template variables: empty, too many, a bad address, a nameless or non-text variable, a long bad name', async () => {
     const id = 'abc123';
-    await refused(() => client.saveReceiverCustomDetail(id, []), 'Add at least one recipient address.');
+    await refused(() => client.addRecipientsWithData(id, []), 'Add at least one recipient address.');
     const many = Array.from({ length: 501 }, (_, i) => ({ email: `u${i}@example.com`, customData: {} }));
-    await refused(() => client.saveReceiverCustomDetail(id, many), 'At most 500 recipients can be added at once (got 501); split them into several batches.');
-    await refused(() => client.saveReceiverCustomDetail(id, [{ email: 'a@example.com', customData: {} }, { email: 'bad', customData: {} }]), /^Recipient 2 \(bad\): /);
-    await refused(() => client.saveReceiverCustomDetail(id, [{ email: '', customData: {} }]), /^Recipient 1 \(empty\): /);
-    await refused(() => client.saveReceiverCustomDetail(id, [{ email: 'a@example.com', customData: { ' ': 'x' } }]), 'Recipient 1 (a@example.com): a template variable has no name.');
-    await refused(() => client.saveReceiverCustomDetail(id, [{ email: 'a@example.com', customData: { n: 5 as unknown as string } }]), 'Recipient 1 (a@example.com): the value of "n" must be text.');
+    await refused(() => client.addRecipientsWithData(id, many), 'At most 500 recipients can be added at once (got 501); split them into several batches.');
+    await refused(() => client.addRecipientsWithData(id, [{ email: 'a@example.com', customData: {} }, { email: 'bad', customData: {} }]), /^Recipient 2 \(bad\): /);
+    await refused(() => client.addRecipientsWithData(id, [{ email: '', customData: {} }]), /^Recipient 1 \(empty\): /);
+    await refused(() => client.addRecipientsWithData(id, [{ email: 'a@example.com', customData: { ' ': 'x' } }]), 'Recipient 1 (a@example.com): a template variable has no name.');
+    await refused(() => client.addRecipientsWithData(id, [{ email: 'a@example.com', customData: { n: 5 as unknown as string } }]), 'Recipient 1 (a@example.com): the value of "n" must be text.');
     const long = `${'v'.repeat(45)}\n`;
-    await refused(() => client.saveReceiverCustomDetail(id, [{ email: 'a@example.com', customData: {} }, { email: 'b@example.com', customData: { [long]: 'x' } }]), new RegExp(`^Recipient 2 \\(b@example\\.com\\), "${'v'.repeat(40)}": `));
+    await refused(() => client.addRecipientsWithData(id, [{ email: 'a@example.com', customData: {} }, { email: 'b@example.com', customData: { [long]: 'x' } }]), new RegExp(`^Recipient 2 \\(b@example\\.com\\), "${'v'.repeat(40)}": `));
   });
 
   it('recipients with the fixed columns: empty, too many, a bad address named by its position', async () => {
-    await refused(() => client.saveReceiverDetail('abc123', []), 'Add at least one recipient address.');
-    await refused(() => client.saveReceiverDetail('abc123', Array.from({ length: 501 }, (_, i) => ({ email: `u${i}@example.com` }))), /^At most 500 recipients can be added at once \(got 501\)/);
-    await refused(() => client.saveReceiverDetail('abc123', [{ email: '' }]), /^Recipient 1 \(empty\): /);
+    await refused(() => client.addRecipients('abc123', []), 'Add at least one recipient address.');
+    await refused(() => client.addRecipients('abc123', Array.from({ length: 501 }, (_, i) => ({ email: `u${i}@example.com` }))), /^At most 500 recipients can be added at once \(got 501\)/);
+    await refused(() => client.addRecipients('abc123', [{ email: '' }]), /^Recipient 1 \(empty\): /);
   });
 
   it('a list status other than 0 or 1, values passed as undefined, a long bad header name', async () => {
-    await refused(() => client.queryReceivers({ status: 2 as 0 }), 'The list status must be 0 (uploading) or 1 (ready) (got 2).');
+    await refused(() => client.queryRecipientLists({ status: 2 as 0 }), 'The list status must be 0 (uploading) or 1 (ready) (got 2).');
     await refused(() => client.deleteTag(undefined as unknown as string), 'The tag ID must be a number; got "".');
-    await refused(() => client.deleteReceiver(undefined as unknown as string), 'The recipient list ID is missing.');
+    await refused(() => client.deleteRecipientList(undefined as unknown as string), 'The recipient list ID is missing.');
     await refused(() => client.createTag({ tagName: undefined as unknown as string }), 'Enter a tag name.');
     const name = `${'H'.repeat(45)}:`;
     await refused(() => client.singleSendMail({ accountName: 'noreply@example.com', toAddress: 'a@example.org', subject: 'Hi', textBody: 'x', headers: { [name]: 'v' } }), new RegExp(`^Header "${'H'.repeat(40)}": `));

@@ -3,7 +3,7 @@
 import { strict as assert } from 'node:assert';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DirectMailClient, DirectMailError, DomainStatus, ReceiverStatus, collect } from '../../src/api';
+import { DirectMailClient, DirectMailError, DomainStatus, RecipientListStatus, collect } from '../../src/api';
 import type { ClientExtraOptions, ClientOptions, Credentials, RequestLogEntry } from '../../src/api';
 import {
   DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET, OTHER_ACCESS_KEY_ID, STS_ACCESS_KEY_ID, STS_ACCESS_KEY_SECRET, STS_SECURITY_TOKEN,
@@ -89,14 +89,14 @@ describe('Direct Mail client against the emulator', function () {
         assert.equal(verified?.domainStatus, DomainStatus.Verified);
         assert.equal(domains.items.find((d) => d.domainName === 'mail.example.org')?.domainStatus, DomainStatus.NotVerified);
 
-        const addresses = await c.queryMailAddresses();
+        const addresses = await c.querySenderAddresses();
         assert.equal(addresses.totalCount, state.totals.mailAddresses);
         assert.equal(addresses.items.find((a) => a.accountName === 'noreply@example.com')?.sendtype, 'trigger');
         assert.equal(addresses.items.find((a) => a.accountName === 'news@example.com')?.sendtype, 'batch');
-        assert.equal((await c.queryMailAddresses({ sendtype: 'batch' })).items.length, state.mailAddresses.filter((m) => m.sendtype === 'batch').length);
+        assert.equal((await c.querySenderAddresses({ sendtype: 'batch' })).items.length, state.mailAddresses.filter((m) => m.sendtype === 'batch').length);
 
-        const lists = await c.queryReceivers();
-        assert.deepEqual(lists.items.map((l) => [l.receiversName, l.count]).sort(), state.receivers.map((r) => [r.name, r.count]).sort());
+        const lists = await c.queryRecipientLists();
+        assert.deepEqual(lists.items.map((l) => [l.listName, l.count]).sort(), state.receivers.map((r) => [r.name, r.count]).sort());
         const tags = await c.queryTags();
         assert.deepEqual(tags.items.map((t) => t.tagName).sort(), state.tags.map((t) => t.name).sort());
         assert.equal((await c.queryTags({ keyword: 'welcome' })).items.length, 1);
@@ -132,43 +132,43 @@ describe('Direct Mail client against the emulator', function () {
 
       it('creates, modifies, verifies the reply-to of and deletes a sender address', async () => {
         const c = client({ signatureVersion });
-        const { mailAddressId } = await c.createMailAddress({ accountName: 'alerts@example.com', sendtype: 'trigger', replyAddress: 'ops@example.com' });
-        const created = (await c.queryMailAddresses({ keyword: 'alerts' })).items;
-        assert.deepEqual(created.map((m) => [m.mailAddressId, m.accountName, m.replyAddress]), [[mailAddressId, 'alerts@example.com', 'ops@example.com']]);
-        await c.modifyMailAddress({ mailAddressId, password: 'Abcd1234Ef', replyAddress: 'help@example.com' });
-        await c.checkReplyToMailAddress(mailAddressId, { lang: 'en' });
-        const ticket = (await demoState()).mailAddresses.find((m) => String(m.id) === mailAddressId)?.replyTicket;
+        const { senderAddressId } = await c.createSenderAddress({ accountName: 'alerts@example.com', sendtype: 'trigger', replyAddress: 'ops@example.com' });
+        const created = (await c.querySenderAddresses({ keyword: 'alerts' })).items;
+        assert.deepEqual(created.map((m) => [m.senderAddressId, m.accountName, m.replyAddress]), [[senderAddressId, 'alerts@example.com', 'ops@example.com']]);
+        await c.modifySenderAddress({ senderAddressId, password: 'Abcd1234Ef', replyAddress: 'help@example.com' });
+        await c.checkReplyToAddress(senderAddressId, { lang: 'en' });
+        const ticket = (await demoState()).mailAddresses.find((m) => String(m.id) === senderAddressId)?.replyTicket;
         assert.ok(ticket, 'the emulator issued a verification ticket');
-        await c.approveReplyMailAddress(ticket);
-        const approved = (await demoState()).mailAddresses.find((m) => String(m.id) === mailAddressId);
+        await c.approveReplyAddress(ticket);
+        const approved = (await demoState()).mailAddresses.find((m) => String(m.id) === senderAddressId);
         assert.equal(approved?.replyAddress, 'help@example.com');
         assert.equal(approved?.replyStatus, 1);
-        await c.deleteMailAddress(mailAddressId);
-        assert.equal((await demoState()).mailAddresses.some((m) => String(m.id) === mailAddressId), false);
+        await c.deleteSenderAddress(senderAddressId);
+        assert.equal((await demoState()).mailAddresses.some((m) => String(m.id) === senderAddressId), false);
       });
 
       it('creates a recipient list, adds, lists and removes recipients, and deletes it', async () => {
         const c = client({ signatureVersion });
-        const { receiverId } = await c.createReceiver({ receiversName: 'Client test', receiversAlias: 'client-test@example.com', desc: 'made by a test' });
-        const saved = await c.saveReceiverDetail(receiverId, [
+        const { recipientListId } = await c.createRecipientList({ listName: 'Client test', listAlias: 'client-test@example.com', desc: 'made by a test' });
+        const saved = await c.addRecipients(recipientListId, [
           { email: 'a@example.net', userName: 'Ann' }, { email: 'b@example.net' }, { email: 'a@example.net' },
         ]);
         assert.equal(saved.successCount, 2);
         assert.equal(saved.errorCount, 1);
         assert.deepEqual(saved.errors.map((e) => e.email), ['a@example.net']);
-        const page = await c.queryReceiverDetail({ receiverId });
+        const page = await c.queryRecipients({ recipientListId });
         assert.deepEqual(page.items.map((r) => r.email).sort(), ['a@example.net', 'b@example.net']);
-        assert.equal((await c.queryReceiverDetail({ receiverId, keyword: 'b@' })).items.length, 1);
-        const custom = await c.saveReceiverCustomDetail(receiverId, [{ email: 'c@example.net', customData: { name: 'Cy', plan: 'pro' } }, { email: 'b@example.net', customData: {} }]);
+        assert.equal((await c.queryRecipients({ recipientListId, keyword: 'b@' })).items.length, 1);
+        const custom = await c.addRecipientsWithData(recipientListId, [{ email: 'c@example.net', customData: { name: 'Cy', plan: 'pro' } }, { email: 'b@example.net', customData: {} }]);
         assert.deepEqual([custom.successCount, custom.errorCount, custom.errors.map((e) => e.email)], [1, 1, ['b@example.net']]);
         const logged = (await requests()).filter((r) => r.action === 'SaveReceiverDetail').at(-1);
         assert.deepEqual(JSON.parse(logged?.params.CustomDetail ?? 'null'), [{ Email: 'c@example.net', CustomData: { name: 'Cy', plan: 'pro' } }, { Email: 'b@example.net', CustomData: {} }]);
         assert.equal(logged?.params.Detail, undefined);
-        await c.deleteReceiverDetail(receiverId, 'c@example.net');
-        await c.deleteReceiverDetail(receiverId, 'a@example.net');
-        assert.deepEqual((await demoState()).receivers.find((r) => r.id === receiverId)?.recipients.map((r) => r.email), ['b@example.net']);
-        await c.deleteReceiver(receiverId);
-        assert.equal((await demoState()).receivers.some((r) => r.id === receiverId), false);
+        await c.deleteRecipient(recipientListId, 'c@example.net');
+        await c.deleteRecipient(recipientListId, 'a@example.net');
+        assert.deepEqual((await demoState()).receivers.find((r) => r.id === recipientListId)?.recipients.map((r) => r.email), ['b@example.net']);
+        await c.deleteRecipientList(recipientListId);
+        assert.equal((await demoState()).receivers.some((r) => r.id === recipientListId), false);
       });
 
       it('creates, renames and deletes a tag', async () => {
@@ -201,7 +201,7 @@ describe('Direct Mail client against the emulator', function () {
       it('sends as a domain with domain-level authentication, and refuses a bare domain without it', async () => {
         const c = client({ signatureVersion });
         await rejects(c.singleSendMail({ accountName: 'example.com', domainAuth: true, toAddress: 'dev@example.net', subject: 'S', textBody: 'T' }), { code: 'InvalidMailAddress.NotFound' });
-        await c.createMailAddress({ accountName: 'domain-auth-created-by-system@example.com', sendtype: 'trigger' });
+        await c.createSenderAddress({ accountName: 'domain-auth-created-by-system@example.com', sendtype: 'trigger' });
         await admin('DELETE', 'requests');
         const sent = await c.singleSendMail({ accountName: 'example.com', domainAuth: true, toAddress: 'dev@example.net', subject: 'Domain', textBody: 'T' });
         assert.match(sent.envId, /^\d+$/);
@@ -213,8 +213,8 @@ describe('Direct Mail client against the emulator', function () {
 
       it('filters recipient lists by upload status', async () => {
         const c = client({ signatureVersion });
-        assert.equal((await c.queryReceivers({ status: ReceiverStatus.Ready })).totalCount, (await demoState()).totals.receivers);
-        assert.equal((await c.queryReceivers({ status: ReceiverStatus.Uploading })).totalCount, 0);
+        assert.equal((await c.queryRecipientLists({ status: RecipientListStatus.Ready })).totalCount, (await demoState()).totals.receivers);
+        assert.equal((await c.queryRecipientLists({ status: RecipientListStatus.Uploading })).totalCount, 0);
         assert.equal((await requests()).at(-1)?.params.Status, '0');
       });
 
@@ -274,24 +274,24 @@ describe('Direct Mail client against the emulator', function () {
       const names = new Set(pages.flatMap((p) => p.items.map((d) => d.domainName)));
       assert.equal(names.size, N);
       assert.equal((await collect(c.iterateTags({ pageSize: 40 }))).length, N);
-      assert.equal((await collect(c.iterateMailAddresses({ pageSize: 100, sendtype: 'trigger' }))).length, N / 2);
+      assert.equal((await collect(c.iterateSenderAddresses({ pageSize: 100, sendtype: 'trigger' }))).length, N / 2);
     });
 
     it('pages recipient lists by PageNo (their request has no NextStart) and recipients by NextStart, to the end', async () => {
       const c = client();
       await admin('DELETE', 'requests');
       const listPages = [];
-      for await (const page of c.iterateReceivers({ pageSize: 100 })) listPages.push(page);
+      for await (const page of c.iterateRecipientLists({ pageSize: 100 })) listPages.push(page);
       assert.deepEqual(listPages.map((p) => [p.pageNumber, p.items.length]), [[1, 100], [2, 100], [3, 50]]);
       const lists = listPages.flatMap((p) => p.items);
-      assert.equal(new Set(lists.map((l) => l.receiverId)).size, N);
+      assert.equal(new Set(lists.map((l) => l.recipientListId)).size, N);
       const sent = (await requests()).filter((r) => r.action === 'QueryReceiverByParam').map((r) => [r.params.PageNo, r.params.NextStart]);
       assert.deepEqual(sent, [['1', undefined], ['2', undefined], ['3', undefined]]);
       const big = lists.find((l) => l.count === N);
       assert.ok(big, 'the scale seed has one list with N recipients');
       let pageCount = 0;
       const emails = new Set<string>();
-      for await (const page of c.iterateRecipients({ receiverId: big.receiverId, pageSize: 100 })) {
+      for await (const page of c.iterateRecipients({ recipientListId: big.recipientListId, pageSize: 100 })) {
         pageCount++;
         for (const r of page.items) emails.add(r.email);
       }
@@ -309,7 +309,7 @@ describe('Direct Mail client against the emulator', function () {
       assert.equal(tags.length, 2);
       assert.equal(new Set(tags.map((t) => t.tagId)).size, 2);
       assert.deepEqual((await requests()).map((r) => r.params.PageNo), ['1', '2'], 'page 2 came back as page 1, so the iteration ended');
-      const lists = await collect(c.iterateReceivers({ pageSize: 1 }));
+      const lists = await collect(c.iterateRecipientLists({ pageSize: 1 }));
       assert.deepEqual(lists.length, 1);
     });
   });
@@ -423,16 +423,16 @@ describe('Direct Mail client against the emulator', function () {
       const cases: [Promise<unknown>, RegExp][] = [
         [c.createDomain({ domainName: 'not a domain' }), /domain name may contain only/],
         [c.createDomain({ domainName: 'example.com', dkimSelector: 'bad_selector' }), /DKIM selector/],
-        [c.createMailAddress({ accountName: 'no-at-sign', sendtype: 'trigger' }), /name@example\.com/],
-        [c.createMailAddress({ accountName: 'a@example.com', sendtype: 'bulk' as never }), /send type/],
+        [c.createSenderAddress({ accountName: 'no-at-sign', sendtype: 'trigger' }), /name@example\.com/],
+        [c.createSenderAddress({ accountName: 'a@example.com', sendtype: 'bulk' as never }), /send type/],
         [c.modifyDomainPassword('example.com', 'weak'), /10 to 20 characters/],
-        [c.modifyMailAddress({ mailAddressId: '237915', password: 'alllowercase12' }), /upper-case/],
+        [c.modifySenderAddress({ senderAddressId: '237915', password: 'alllowercase12' }), /upper-case/],
         [c.createTag({ tagName: 'has space' }), /tag name/],
-        [c.createReceiver({ receiversName: '', receiversAlias: 'x@example.com' }), /list name/],
-        [c.createReceiver({ receiversName: 'ok', receiversAlias: 'not-an-address' }), /list alias/],
+        [c.createRecipientList({ listName: '', listAlias: 'x@example.com' }), /list name/],
+        [c.createRecipientList({ listName: 'ok', listAlias: 'not-an-address' }), /list alias/],
         [c.queryDomains({ pageSize: 1000 }), /page size/],
         [c.deleteDomain('abc'), /must be a number/],
-        [c.saveReceiverDetail('bbb5f8fc7508e49c34efcdd8e6877b05', [{ email: 'bad@' }]), /Recipient 1/],
+        [c.addRecipients('bbb5f8fc7508e49c34efcdd8e6877b05', [{ email: 'bad@' }]), /Recipient 1/],
         [c.singleSendMail({ accountName: 'noreply@example.com', toAddress: 'dev@example.net', subject: 'Hi' }), /message body/],
         [c.singleSendMail({ accountName: 'noreply@example.com', toAddress: 'x', subject: 'Hi', textBody: 'b' }), /Recipient "x"/],
       ];

@@ -10,7 +10,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DirectMailClient, DomainStatus, ReceiverStatus } from '../../src/api';
+import { DirectMailClient, DomainStatus, RecipientListStatus } from '../../src/api';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET } from './credentials';
 import type { LoggedRequest } from './requestLog';
 import { tapAnswers } from './rpc';
@@ -116,73 +116,73 @@ const SCENARIOS: Scenario[] = [
   {
     action: 'QueryMailAddressByParam',
     run: async (c) => {
-      await c.queryMailAddresses({ keyword: 'example', sendtype: 'batch', pageNo: 1, pageSize: 5 });
-      await c.queryMailAddresses();
+      await c.querySenderAddresses({ keyword: 'example', sendtype: 'batch', pageNo: 1, pageSize: 5 });
+      await c.querySenderAddresses();
     },
     example: async (c) => {
-      const r = await c.queryMailAddresses();
-      return [[r.items[0]?.accountName, 'data.mailAddress[].AccountName'], [r.items[0]?.mailAddressId, 'data.mailAddress[].MailAddressId'], [r.totalCount, 'TotalCount']];
+      const r = await c.querySenderAddresses();
+      return [[r.items[0]?.accountName, 'data.mailAddress[].AccountName'], [r.items[0]?.senderAddressId, 'data.mailAddress[].MailAddressId'], [r.totalCount, 'TotalCount']];
     },
   },
   {
     action: 'CreateMailAddress',
-    run: async (c) => void await c.createMailAddress({ accountName: 'contract@example.com', sendtype: 'trigger', replyAddress: 'reply@example.com' }),
-    example: async (c) => [[(await c.createMailAddress({ accountName: 'answer@example.com', sendtype: 'batch' })).mailAddressId, 'MailAddressId']],
+    run: async (c) => void await c.createSenderAddress({ accountName: 'contract@example.com', sendtype: 'trigger', replyAddress: 'reply@example.com' }),
+    example: async (c) => [[(await c.createSenderAddress({ accountName: 'answer@example.com', sendtype: 'batch' })).senderAddressId, 'MailAddressId']],
   },
   {
     action: 'ModifyMailAddress',
-    run: async (c, ctx) => c.modifyMailAddress({ mailAddressId: idOf((await ctx.state()).mailAddresses, 'contract@example.com'), password: 'Contract12Ab', replyAddress: 'replies@example.com' }),
-    example: async (c) => [[await c.modifyMailAddress({ mailAddressId: '15123', password: 'Pqrs1234Tu' }), '']],
+    run: async (c, ctx) => c.modifySenderAddress({ senderAddressId: idOf((await ctx.state()).mailAddresses, 'contract@example.com'), password: 'Contract12Ab', replyAddress: 'replies@example.com' }),
+    example: async (c) => [[await c.modifySenderAddress({ senderAddressId: '15123', password: 'Pqrs1234Tu' }), '']],
   },
   {
     action: 'CheckReplyToMailAddress',
-    run: async (c, ctx) => c.checkReplyToMailAddress(idOf((await ctx.state()).mailAddresses, 'contract@example.com'), { lang: 'en' }),
-    example: async (c) => [[await c.checkReplyToMailAddress('15123'), '']],
+    run: async (c, ctx) => c.checkReplyToAddress(idOf((await ctx.state()).mailAddresses, 'contract@example.com'), { lang: 'en' }),
+    example: async (c) => [[await c.checkReplyToAddress('15123'), '']],
   },
   {
     action: 'ApproveReplyMailAddress',
     run: async (c, ctx) => {
       const ticket = (await ctx.state()).mailAddresses.find((m) => m.accountName === 'contract@example.com')?.replyTicket;
       assert.ok(ticket, 'the verification mail carries a ticket');
-      await c.approveReplyMailAddress(ticket);
+      await c.approveReplyAddress(ticket);
     },
-    example: async (c) => [[await c.approveReplyMailAddress('0123456789abcdef0123456789abcdef'), '']],
+    example: async (c) => [[await c.approveReplyAddress('0123456789abcdef0123456789abcdef'), '']],
   },
   {
     action: 'DeleteMailAddress',
-    run: async (c, ctx) => c.deleteMailAddress(idOf((await ctx.state()).mailAddresses, 'contract@example.com')),
-    example: async (c) => [[await c.deleteMailAddress('15123'), '']],
+    run: async (c, ctx) => c.deleteSenderAddress(idOf((await ctx.state()).mailAddresses, 'contract@example.com')),
+    example: async (c) => [[await c.deleteSenderAddress('15123'), '']],
   },
   {
     action: 'QueryReceiverByParam',
     run: async (c) => {
-      await c.queryReceivers({ pageSize: 1 });
-      await c.queryReceivers({ pageSize: 1, pageNo: 2 });
-      await c.queryReceivers({ keyword: 'e', status: ReceiverStatus.Ready });
+      await c.queryRecipientLists({ pageSize: 1 });
+      await c.queryRecipientLists({ pageSize: 1, pageNo: 2 });
+      await c.queryRecipientLists({ keyword: 'e', status: RecipientListStatus.Ready });
     },
     example: async (c) => {
-      const r = await c.queryReceivers();
-      return [[r.items[0]?.receiverId, 'data.receiver[].ReceiverId'], [r.items[0]?.count, 'data.receiver[].Count'], [r.nextStart, 'NextStart'], [r.totalCount, 'TotalCount']];
+      const r = await c.queryRecipientLists();
+      return [[r.items[0]?.recipientListId, 'data.receiver[].ReceiverId'], [r.items[0]?.count, 'data.receiver[].Count'], [r.nextStart, 'NextStart'], [r.totalCount, 'TotalCount']];
     },
   },
   {
     action: 'CreateReceiver',
-    run: async (c) => void await c.createReceiver({ receiversName: 'Contract', receiversAlias: 'contract-list@example.com', desc: 'contract test' }),
-    example: async (c) => [[(await c.createReceiver({ receiversName: 'Answer', receiversAlias: 'answer-list@example.com' })).receiverId, 'ReceiverId']],
+    run: async (c) => void await c.createRecipientList({ listName: 'Contract', listAlias: 'contract-list@example.com', desc: 'contract test' }),
+    example: async (c) => [[(await c.createRecipientList({ listName: 'Answer', listAlias: 'answer-list@example.com' })).recipientListId, 'ReceiverId']],
   },
   {
     action: 'SaveReceiverDetail',
     run: async (c, ctx) => {
       const id = idOf((await ctx.state()).receivers, 'Contract');
-      await c.saveReceiverDetail(id, [
+      await c.addRecipients(id, [
         { email: 'ann@example.net', userName: 'Ann', nickName: 'ann', gender: 'f', birthday: '2000-01-01', mobile: '123' },
         { email: 'bob@example.net' },
       ]);
       // The second one is refused as a duplicate, so the answer's Data.Detail[] has an entry to check.
-      await c.saveReceiverCustomDetail(id, [{ email: 'cy@example.net', customData: { name: 'Cy' } }, { email: 'ann@example.net', customData: {} }]);
+      await c.addRecipientsWithData(id, [{ email: 'cy@example.net', customData: { name: 'Cy' } }, { email: 'ann@example.net', customData: {} }]);
     },
     example: async (c) => {
-      const r = await c.saveReceiverDetail('7312e09b8fffc5c7b2e2fbf5b6dc2073', [{ email: 'x@example.net' }]);
+      const r = await c.addRecipients('7312e09b8fffc5c7b2e2fbf5b6dc2073', [{ email: 'x@example.net' }]);
       return [[r.successCount, 'SuccessCount'], [r.errorCount, 'ErrorCount'], [r.errors[0]?.message, 'Data.Detail[].ErrMessage']];
     },
   },
@@ -190,23 +190,23 @@ const SCENARIOS: Scenario[] = [
     action: 'QueryReceiverDetail',
     run: async (c, ctx) => {
       const id = idOf((await ctx.state()).receivers, 'Newsletter');
-      const first = await c.queryReceiverDetail({ receiverId: id, pageSize: 10 });
-      await c.queryReceiverDetail({ receiverId: id, pageSize: 10, nextStart: first.nextStart, keyword: 'example' });
+      const first = await c.queryRecipients({ recipientListId: id, pageSize: 10 });
+      await c.queryRecipients({ recipientListId: id, pageSize: 10, nextStart: first.nextStart, keyword: 'example' });
     },
     example: async (c) => {
-      const r = await c.queryReceiverDetail({ receiverId: '7312e09b8fffc5c7b2e2fbf5b6dc2073' });
+      const r = await c.queryRecipients({ recipientListId: '7312e09b8fffc5c7b2e2fbf5b6dc2073' });
       return [[r.items[0]?.email, 'data.detail[].Email'], [r.nextStart, 'NextStart'], [r.dataSchema, 'DataSchema']];
     },
   },
   {
     action: 'DeleteReceiverDetail',
-    run: async (c, ctx) => c.deleteReceiverDetail(idOf((await ctx.state()).receivers, 'Contract'), 'bob@example.net'),
-    example: async (c) => [[await c.deleteReceiverDetail('7312e09b8fffc5c7b2e2fbf5b6dc2073', 'x@example.net'), '']],
+    run: async (c, ctx) => c.deleteRecipient(idOf((await ctx.state()).receivers, 'Contract'), 'bob@example.net'),
+    example: async (c) => [[await c.deleteRecipient('7312e09b8fffc5c7b2e2fbf5b6dc2073', 'x@example.net'), '']],
   },
   {
     action: 'DeleteReceiver',
-    run: async (c, ctx) => c.deleteReceiver(idOf((await ctx.state()).receivers, 'Contract')),
-    example: async (c) => [[await c.deleteReceiver('7312e09b8fffc5c7b2e2fbf5b6dc2073'), '']],
+    run: async (c, ctx) => c.deleteRecipientList(idOf((await ctx.state()).receivers, 'Contract')),
+    example: async (c) => [[await c.deleteRecipientList('7312e09b8fffc5c7b2e2fbf5b6dc2073'), '']],
   },
   {
     action: 'QueryTagByParam',
@@ -244,7 +244,7 @@ const SCENARIOS: Scenario[] = [
         clickTrace: false, bccAddress: ['c@example.net'], headers: { 'X-User-Id': '7' }, unSubscribeLinkType: 'default', unSubscribeFilterLevel: 'mailfrom',
       });
       // Domain-level authentication: the domain is the sender, through its system address.
-      await c.createMailAddress({ accountName: 'domain-auth-created-by-system@example.com', sendtype: 'trigger' });
+      await c.createSenderAddress({ accountName: 'domain-auth-created-by-system@example.com', sendtype: 'trigger' });
       await c.singleSendMail({ accountName: 'example.com', domainAuth: true, toAddress: 'a@example.net', subject: 'Domain auth', textBody: 'Hi' });
       void ctx;
     },

@@ -191,8 +191,8 @@ describe('emulator signature verifier: a form body signs its content-type', () =
   it('the client adds recipients and sends a mail through the form body, accepted by the emulator', async () => {
     const client = new DirectMailClient({ region: 'cn-hangzhou', endpoint: emulator.url, credentials: demo });
     try {
-      const list = await client.createReceiver({ receiversName: 'signed-form', receiversAlias: 'signed-form@example.com' });
-      const saved = await client.saveReceiverDetail(list.receiverId, [{ email: 'one@example.com' }]);
+      const list = await client.createRecipientList({ listName: 'signed-form', listAlias: 'signed-form@example.com' });
+      const saved = await client.addRecipients(list.recipientListId, [{ email: 'one@example.com' }]);
       assert.equal(saved.successCount, 1);
     } finally {
       await client.close();

@@ -35,7 +35,7 @@ describe('CSV formula injection', () => {
     const list = (await emulatorState()).demo.receivers[0];
     const file = join(mkdtempSync(join(tmpdir(), 'dm-csv-')), 'formulas.csv');
     writeFileSync(file, FILE_ROWS.map((r) => r.map(quoted).join(',')).join('\r\n'));
-    const result = await vscode.commands.executeCommand<{ reportId: string; run: { rejected: { row: number }[] } }>('directMail.importRecipients', { receiverId: String(list.id), file });
+    const result = await vscode.commands.executeCommand<{ reportId: string; run: { rejected: { row: number }[] } }>('directMail.importRecipients', { recipientListId: String(list.id), file });
     assert.ok(result, a.logLines().slice(-2).join(' | '));
     assert.deepEqual(result.run.rejected.map((r) => r.row), [2, 3, 4, 5, 7, 9]);
 

@@ -69,9 +69,9 @@ describe('Forms explain themselves', function () {
   it('refuses a submit by naming the field that blocks it, in words, before any request', async () => {
     const cases: { form: FormKind; values: Record<string, string>; says: string; field: string }[] = [
       { form: 'domain', values: {}, says: 'Fill in "Domain name" to continue.', field: 'domainName' },
-      { form: 'receiver', values: { receiversName: 'Weekly' }, says: 'Fill in "Alias address" to continue.', field: 'receiversAlias' },
+      { form: 'recipientList', values: { listName: 'Weekly' }, says: 'Fill in "Alias address" to continue.', field: 'listAlias' },
       { form: 'tag', values: { tagName: '' }, says: 'Fill in "Tag name" to continue.', field: 'tagName' },
-      { form: 'mailAddress', values: { domain: 'example.com', localPart: '', sendType: 'trigger' }, says: 'Fill in "Local part" to continue.', field: 'localPart' },
+      { form: 'sender', values: { domain: 'example.com', localPart: '', sendType: 'trigger' }, says: 'Fill in "Local part" to continue.', field: 'localPart' },
     ];
     for (const c of cases) {
       const { host } = await open({ panel: 'form', form: c.form });
@@ -87,7 +87,7 @@ describe('Forms explain themselves', function () {
   });
 
   it('answers a full address typed into "Local part" with the part to type, and can split it into the two fields', async () => {
-    const { host, view } = await open({ panel: 'form', form: 'mailAddress' });
+    const { host, view } = await open({ panel: 'form', form: 'sender' });
     assert.deepEqual(view.domains, verified);
     const typed = `digest@${verified[0].toUpperCase()}`;
     const result = resultOf(await exchange(host, { type: 'submit', id: 1, values: { domain: verified[0], localPart: typed, sendType: 'batch' } }));
@@ -107,8 +107,8 @@ describe('Forms explain themselves', function () {
   it('empties every create form alike after a success and keeps saying what was created when the page comes back', async () => {
     const cases: { form: FormKind; values: () => Record<string, string>; says: RegExp }[] = [
       { form: 'domain', values: () => ({ domainName: 'mail.fresh-domain.example' }), says: /^Created domain mail\.fresh-domain\.example\./ },
-      { form: 'mailAddress', values: () => ({ domain: verified[0], localPart: 'hello', sendType: 'trigger' }), says: new RegExp(`^Created sender address hello@${verified[0].replace(/\./g, '\\.')}\\.$`) },
-      { form: 'receiver', values: () => ({ receiversName: 'Launch', receiversAlias: 'launch@example.com' }), says: /^Created recipient list Launch\.$/ },
+      { form: 'sender', values: () => ({ domain: verified[0], localPart: 'hello', sendType: 'trigger' }), says: new RegExp(`^Created sender address hello@${verified[0].replace(/\./g, '\\.')}\\.$`) },
+      { form: 'recipientList', values: () => ({ listName: 'Launch', listAlias: 'launch@example.com' }), says: /^Created recipient list Launch\.$/ },
       { form: 'tag', values: () => ({ tagName: 'launch-day' }), says: /^Created tag launch-day\.$/ },
     ];
     for (const c of cases) {

@@ -60,7 +60,7 @@ describe('Pickers and commands with nothing to do', () => {
     await seed('empty');
     const { asked } = await answering(a, ['Create Recipient List…'], () => run('importRecipients'));
     assert.deepEqual(asked, [{ kind: 'information', text: 'No recipient lists yet — create one first.', choices: ['Create Recipient List…'] }]);
-    const form = a.panels.find({ panel: 'form', form: 'receiver' });
+    const form = a.panels.find({ panel: 'form', form: 'recipientList' });
     assert.ok(form, 'the Create Recipient List form is open');
     form.panel.dispose();
   });

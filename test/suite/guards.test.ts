@@ -42,8 +42,8 @@ describe('Guards: a cancelled delete question sends nothing', () => {
     const email = list.recipients[0].email;
     await requestsCleared();
     const sent = await answering(a, [undefined, undefined], async () => [
-      await run('deleteMailAddress', senderNode),
-      await run('deleteRecipient', { receiverId: String(list.id), email }),
+      await run('deleteSenderAddress', senderNode),
+      await run('deleteRecipient', { recipientListId: String(list.id), email }),
     ]);
     assert.deepEqual(sent.result, [undefined, undefined]);
     assert.deepEqual(sent.asked.map((q) => q.kind), ['warning', 'warning']);
@@ -102,7 +102,7 @@ describe('Guards: a group shows the service total', () => {
   it('Recipient Lists: more lists than one page shows the total from TotalCount', async () => {
     const client = a.client()!;
     const extra = pageSize() + 1 - (await emulatorState()).demo.receivers.length;
-    for (let i = 0; i < extra; i++) await client.createReceiver({ receiversName: `guard-list-${i}`, receiversAlias: `guard-list-${i}@example.com` });
+    for (let i = 0; i < extra; i++) await client.createRecipientList({ listName: `guard-list-${i}`, listAlias: `guard-list-${i}@example.com` });
     const total = (await emulatorState()).demo.receivers.length;
     a.tree.refresh();
     const shown = await group(a, 'Recipient Lists');

@@ -10,7 +10,7 @@ import { admin, type Api, commandRequests, emulatorState, group, run, type State
 /** The extension's name for the tracking CNAME record, which the emulator calls cname. */
 const RECORD_KIND: Record<string, string> = { cname: 'tracking' };
 
-describe('Manage domains, sender addresses and tags', () => {
+describe('Manage domains', () => {
   let a: Api;
   let demo: StateAccount;
   useDemoAccount((api) => (a = api));

@@ -54,41 +54,48 @@ describe('Recipient lists and recipients', () => {
 
   it('deletes a list with recipients (confirmed), and an empty one without a question when confirmDelete is off', async () => {
     const beta = await listId('Beta testers');
-    const { result, asked } = await answering(a, ['Beta testers'], () => vscode.commands.executeCommand('directMail.deleteReceiver', { receiverId: beta }));
+    const { result, asked } = await answering(a, ['Beta testers'], () => vscode.commands.executeCommand('directMail.deleteRecipientList', { recipientListId: beta }));
     assert.equal(result, beta);
     assert.match(asked[0].text, /Type "Beta testers" to confirm/);
     assert.equal(await list('Beta testers'), undefined);
 
-    const { receiverId } = await a.client()!.createReceiver({ receiversName: 'Empty list', receiversAlias: 'empty@example.com' });
+    const { recipientListId } = await a.client()!.createRecipientList({ listName: 'Empty list', listAlias: 'empty@example.com' });
     await withSetting('confirmDelete', false, async () => {
-      assert.equal(await vscode.commands.executeCommand('directMail.deleteReceiver', { receiverId }), receiverId);
+      assert.equal(await vscode.commands.executeCommand('directMail.deleteRecipientList', { recipientListId }), recipientListId);
     });
     assert.equal(await list('Empty list'), undefined);
-    assert.deepEqual((await requests()).filter((r) => r.action === 'DeleteReceiver').map((r) => r.params.ReceiverId), [beta, receiverId]);
+    assert.deepEqual((await requests()).filter((r) => r.action === 'DeleteReceiver').map((r) => r.params.ReceiverId), [beta, recipientListId]);
   });
 
   it('reports the refusal of an unknown list ID and changes nothing', async () => {
     const before = (await emulatorState()).demo.totals.receivers;
-    const { result } = await answering(a, ['Delete'], () => vscode.commands.executeCommand('directMail.deleteReceiver', { receiverId: '0123456789abcdef0123456789abcdef' }));
+    const { result } = await answering(a, ['Delete'], () => vscode.commands.executeCommand('directMail.deleteRecipientList', { recipientListId: '0123456789abcdef0123456789abcdef' }));
     assert.equal(result, undefined);
     logged(a, /Direct Mail has no recipient list 0123456789abcdef0123456789abcdef in this account and region.*InvalidReceiver\.NotFound/);
     assert.equal((await emulatorState()).demo.totals.receivers, before);
   });
 
+  it('keeps the previous release\'s argument field working (addRecipient with receiverId)', async () => {
+    const beta = await listId('Beta testers');
+    await admin('DELETE', 'requests');
+    assert.equal(await vscode.commands.executeCommand('directMail.addRecipient', { receiverId: beta, email: 'old.script@example.com' }), 'old.script@example.com');
+    assert.deepEqual(await savedBatches(), [[{ e: 'old.script@example.com' }]]);
+  });
+
   it('adds one recipient with its details; a duplicate and a bad address are refused with a reason', async () => {
     const beta = await listId('Beta testers');
     await admin('DELETE', 'requests');
-    const added = await vscode.commands.executeCommand('directMail.addRecipient', { receiverId: beta, email: ' new.person@example.com ', fields: { UserName: 'New Person', mobile: '13800000000' } });
+    const added = await vscode.commands.executeCommand('directMail.addRecipient', { recipientListId: beta, email: ' new.person@example.com ', fields: { UserName: 'New Person', mobile: '13800000000' } });
     assert.equal(added, 'new.person@example.com');
     assert.deepEqual(await savedBatches(), [[{ e: 'new.person@example.com', u: 'New Person', m: '13800000000' }]]);
     const stored = (await list('Beta testers'))!.recipients.find((r) => r.email === 'new.person@example.com');
     assert.deepEqual(stored?.data, { u: 'New Person', m: '13800000000' });
 
-    assert.equal(await vscode.commands.executeCommand('directMail.addRecipient', { receiverId: beta, email: 'tester1@example.org' }), undefined);
+    assert.equal(await vscode.commands.executeCommand('directMail.addRecipient', { recipientListId: beta, email: 'tester1@example.org' }), undefined);
     logged(a, /tester1@example\.org is already in Beta testers \(Duplicate email address\)/);
-    assert.equal(await vscode.commands.executeCommand('directMail.addRecipient', { receiverId: beta, email: 'no-at-sign' }), undefined);
+    assert.equal(await vscode.commands.executeCommand('directMail.addRecipient', { recipientListId: beta, email: 'no-at-sign' }), undefined);
     logged(a, /must look like name@example\.com/);
-    assert.equal(await vscode.commands.executeCommand('directMail.addRecipient', { receiverId: beta, email: 'x@example.com', fields: { Company: 'ACME' } }), undefined);
+    assert.equal(await vscode.commands.executeCommand('directMail.addRecipient', { recipientListId: beta, email: 'x@example.com', fields: { Company: 'ACME' } }), undefined);
     logged(a, /Unknown recipient field "Company"; use UserName, NickName, Gender, Birthday, Mobile/);
     // Only the first add and the duplicate reached the service.
     assert.equal((await savedBatches()).length, 2);
@@ -97,7 +104,7 @@ describe('Recipient lists and recipients', () => {
 
   it('removes one recipient (confirmed); removing it again is refused', async () => {
     const beta = await listId('Beta testers');
-    const args = { receiverId: beta, email: 'tester2@example.org' };
+    const args = { recipientListId: beta, email: 'tester2@example.org' };
     assert.equal((await answering(a, ['Delete'], () => vscode.commands.executeCommand('directMail.deleteRecipient', args))).result, 'tester2@example.org');
     assert.deepEqual((await list('Beta testers'))!.recipients.map((r) => r.email), ['tester1@example.org', 'tester3@example.org']);
     assert.equal((await answering(a, ['Delete'], () => vscode.commands.executeCommand('directMail.deleteRecipient', args))).result, undefined);
@@ -118,7 +125,7 @@ describe('Recipient lists and recipients', () => {
       'eve@example.com,"Eve\r\nSecond line",,', // 9 a value with a line break (Mobile empty)
     ].join('\r\n'));
     await admin('DELETE', 'requests');
-    const result = await vscode.commands.executeCommand<ImportResult>('directMail.importRecipients', { receiverId: beta, file });
+    const result = await vscode.commands.executeCommand<ImportResult>('directMail.importRecipients', { recipientListId: beta, file });
     assert.ok(result, `import failed: ${a.logLines().slice(-2).join(' | ')}`);
     assert.equal(result.totalRows, 8);
     assert.deepEqual(result.ignoredColumns, ['Company']);
@@ -155,13 +162,13 @@ describe('Recipient lists and recipients', () => {
     const beta = await listId('Beta testers');
     const emails = (n: number, prefix: string): string[] => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}@bulk.example`);
     await admin('DELETE', 'requests');
-    const small = await vscode.commands.executeCommand<ImportResult>('directMail.importRecipients', { receiverId: beta, file: csvFile('250.csv', ['email', ...emails(250, 's')].join('\n')), batchSize: 100 });
+    const small = await vscode.commands.executeCommand<ImportResult>('directMail.importRecipients', { recipientListId: beta, file: csvFile('250.csv', ['email', ...emails(250, 's')].join('\n')), batchSize: 100 });
     assert.equal(small?.run.added.length, 250);
     assert.deepEqual((await savedBatches()).map((b) => b.length), [100, 100, 50]);
     assert.deepEqual((await savedBatches()).flat().map((d) => d.e), emails(250, 's'));
 
     await admin('DELETE', 'requests');
-    const large = await vscode.commands.executeCommand<ImportResult>('directMail.importRecipients', { receiverId: beta, file: vscode.Uri.file(csvFile('1001.csv', ['email', ...emails(1001, 'l')].join('\n'))) });
+    const large = await vscode.commands.executeCommand<ImportResult>('directMail.importRecipients', { recipientListId: beta, file: vscode.Uri.file(csvFile('1001.csv', ['email', ...emails(1001, 'l')].join('\n'))) });
     assert.equal(large?.run.added.length, 1001);
     assert.deepEqual((await savedBatches()).map((b) => b.length), [500, 500, 1]);
     assert.equal((await list('Beta testers'))!.count, 3 + 250 + 1001);
@@ -172,7 +179,7 @@ describe('Recipient lists and recipients', () => {
   it('refuses a file without an email column before sending anything', async () => {
     const beta = await listId('Beta testers');
     await admin('DELETE', 'requests');
-    const result = await vscode.commands.executeCommand('directMail.importRecipients', { receiverId: beta, file: csvFile('noemail.csv', 'name,mobile\nAnn,1\n') });
+    const result = await vscode.commands.executeCommand('directMail.importRecipients', { recipientListId: beta, file: csvFile('noemail.csv', 'name,mobile\nAnn,1\n') });
     assert.equal(result, undefined);
     logged(a, /The header row has no "email" column \(found: "name", "mobile"\)/);
     assert.deepEqual(await savedBatches(), []);

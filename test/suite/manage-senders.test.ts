@@ -6,7 +6,7 @@ import type { MailAddress } from '../emulator/state';
 import { answering } from './scriptedPrompts';
 import { admin, type Api, commandRequests, emulatorState, group, run, type StateAccount, useDemoAccount, useTestLog, withSetting } from './treeHelpers';
 
-describe('Manage domains, sender addresses and tags', () => {
+describe('Manage sender addresses', () => {
   let a: Api;
   let demo: StateAccount;
   useDemoAccount((api) => (a = api));
@@ -21,7 +21,7 @@ describe('Manage domains, sender addresses and tags', () => {
   describe('sender addresses', () => {
     it('deletes a sender address by ID; the tree no longer lists it', async () => {
       const id = senderId('noreply@example.com');
-      assert.equal((await answering(a, ['Delete'], () => run('deleteMailAddress', { mailAddressId: id }))).result, id);
+      assert.equal((await answering(a, ['Delete'], () => run('deleteSenderAddress', { senderAddressId: id }))).result, id);
       assert.deepEqual((await sent()).filter((r) => r.action === 'DeleteMailAddress').map((r) => [r.params.MailAddressId, r.status]), [[id, 200]]);
       const { items } = await group(a, 'Sender Addresses');
       assert.deepEqual(items.map((s) => s.label), ['news@example.com']);
@@ -31,14 +31,21 @@ describe('Manage domains, sender addresses and tags', () => {
       const { items } = await group(a, 'Sender Addresses');
       const node = items.find((s) => s.label === 'news@example.com')!.node;
       await withSetting('confirmDelete', false, async () => {
-        assert.equal(await run('deleteMailAddress', node), senderId('news@example.com'));
+        assert.equal(await run('deleteSenderAddress', node), senderId('news@example.com'));
       });
       assert.deepEqual((await senders()).map((m) => m.accountName), ['noreply@example.com']);
     });
 
+    it('keeps the previous release\'s command id and argument field working (deleteMailAddress with mailAddressId)', async () => {
+      const id = senderId('noreply@example.com');
+      assert.equal((await answering(a, ['Delete'], () => run('deleteMailAddress', { mailAddressId: id }))).result, id);
+      assert.deepEqual((await sent()).filter((r) => r.action === 'DeleteMailAddress').map((r) => r.params.MailAddressId), [id]);
+      assert.deepEqual((await senders()).map((m) => m.accountName), ['news@example.com']);
+    });
+
     it('shows the service error for an unknown sender address ID', async () => {
-      assert.equal((await answering(a, ['Delete'], () => run('deleteMailAddress', { mailAddressId: '987654' }))).result, undefined);
-      assert.match(failure('deleteMailAddress'), /no sender address 987654 in this account.*InvalidMailAddress\.NotFound/);
+      assert.equal((await answering(a, ['Delete'], () => run('deleteSenderAddress', { senderAddressId: '987654' }))).result, undefined);
+      assert.match(failure('deleteSenderAddress'), /no sender address 987654 in this account.*InvalidMailAddress\.NotFound/);
       assert.equal((await senders()).length, demo.mailAddresses.length);
     });
 
@@ -47,14 +54,14 @@ describe('Manage domains, sender addresses and tags', () => {
       let refusal = '';
       for (const password of ['Abc12', 'abcdefgh1234', 'ABCDEFGH1234', 'AbcdEfghIjkl', 'Ab12Cd34Ef56Gh78Ij90K']) {
         await admin('DELETE', 'requests');
-        const { result, asked } = await answering(a, [password, undefined], () => run('setMailAddressPassword', { mailAddressId: id }));
+        const { result, asked } = await answering(a, [password, undefined], () => run('setSenderPassword', { senderAddressId: id }));
         assert.equal(result, undefined, password);
         assert.deepEqual(await sent(), [], `a request was sent for ${password}`);
         refusal = asked[0].validation ?? '';
       }
       assert.match(refusal, /The SMTP password must be 10 to 20 characters long \(now 21\)/);
       const before = (await senders()).find((m) => m.accountName === 'noreply@example.com')!.passwordHash;
-      assert.equal((await answering(a, ['Send2025Mail', 'Send2025Mail'], () => run('setMailAddressPassword', { mailAddressId: id }))).result, id);
+      assert.equal((await answering(a, ['Send2025Mail', 'Send2025Mail'], () => run('setSenderPassword', { senderAddressId: id }))).result, id);
       assert.deepEqual((await sent()).map((r) => [r.action, r.params.MailAddressId, r.params.Password, r.status]), [['ModifyMailAddress', id, '(hidden)', 200]]);
       const afterHash = (await senders()).find((m) => m.accountName === 'noreply@example.com')!.passwordHash;
       assert.ok(afterHash && afterHash !== before, 'the emulator did not store a new password');
@@ -64,11 +71,11 @@ describe('Manage domains, sender addresses and tags', () => {
       const id = senderId('noreply@example.com');
       for (const replyAddress of ['', 'support', 'support@', 'sup port@example.com', 'a@b@example.com']) {
         await admin('DELETE', 'requests');
-        assert.equal(await run('setReplyAddress', { mailAddressId: id, replyAddress }), undefined, replyAddress);
+        assert.equal(await run('setReplyAddress', { senderAddressId: id, replyAddress }), undefined, replyAddress);
         assert.deepEqual(await sent(), [], `a request was sent for "${replyAddress}"`);
       }
       assert.match(failure('setReplyAddress'), /must look like name@example\.com/);
-      assert.equal(await run('setReplyAddress', { mailAddressId: id, replyAddress: 'help@example.org' }), 'help@example.org');
+      assert.equal(await run('setReplyAddress', { senderAddressId: id, replyAddress: 'help@example.org' }), 'help@example.org');
       assert.deepEqual((await sent()).filter((r) => r.action === 'ModifyMailAddress').map((r) => [r.params.MailAddressId, r.params.ReplyAddress]), [[id, 'help@example.org']]);
       const stored = (await senders()).find((m) => m.accountName === 'noreply@example.com')!;
       assert.deepEqual([stored.replyAddress, stored.replyStatus], ['help@example.org', 0]);
@@ -111,7 +118,7 @@ describe('Manage domains, sender addresses and tags', () => {
       assert.deepEqual(await sent(), []);
       assert.match(failure('sendReplyVerification'), /noreply@example\.com has no reply-to address to verify\. Set one first/);
       markLog();
-      assert.equal(await run('sendReplyVerification', { mailAddressId: senderId('noreply@example.com') }), undefined);
+      assert.equal(await run('sendReplyVerification', { senderAddressId: senderId('noreply@example.com') }), undefined);
       assert.match(failure('sendReplyVerification'), /has no reply-to address to verify.*InvalidReplyAddress\.Malformed/);
       assert.deepEqual((await sent()).map((r) => [r.action, r.status]), [['CheckReplyToMailAddress', 400]]);
     });

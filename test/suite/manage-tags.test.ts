@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { answering } from './scriptedPrompts';
 import { admin, type Api, commandRequests, emulatorState, group, run, type StateAccount, useDemoAccount, useTestLog, withSetting } from './treeHelpers';
 
-describe('Manage domains, sender addresses and tags', () => {
+describe('Manage tags', () => {
   let a: Api;
   let demo: StateAccount;
   useDemoAccount((api) => (a = api));

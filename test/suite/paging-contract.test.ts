@@ -34,10 +34,10 @@ describe('Paging contract: PageNo for recipient lists, a repeated page shown onc
     a.tree.refresh();
     await admin('DELETE', 'requests');
     let { items } = await group(a, 'Recipient Lists');
-    assert.deepEqual([itemsOf(items, 'receiverList').length, items.at(-1)?.label], [PAGE, `Load more (${PAGE} of ${N})`], items.slice(-2).map((i) => `${i.label} ${i.tooltip}`).join('\n'));
+    assert.deepEqual([itemsOf(items, 'recipientList').length, items.at(-1)?.label], [PAGE, `Load more (${PAGE} of ${N})`], items.slice(-2).map((i) => `${i.label} ${i.tooltip}`).join('\n'));
     await vscode.commands.executeCommand('directMail.loadMore', items.at(-1)!.node);
     ({ items } = await group(a, 'Recipient Lists'));
-    const lists = itemsOf(items, 'receiverList').map((i) => i.label);
+    const lists = itemsOf(items, 'recipientList').map((i) => i.label);
     assert.deepEqual([lists.length, new Set(lists).size, items.length], [N, N, N]);
     const asked = (await requests()).filter((r) => r.action === 'QueryReceiverByParam').map((r) => [r.params.PageNo, r.params.NextStart]);
     assert.deepEqual(asked, [['1', undefined], ['2', undefined]]);
@@ -65,7 +65,7 @@ describe('Paging contract: PageNo for recipient lists, a repeated page shown onc
     a.tree.refresh();
     await admin('POST', 'faults', { kind: 'repeatPage', actions: ['QueryReceiverByParam'], count: 0 });
     let { items } = await group(a, 'Recipient Lists');
-    const firstPage = itemsOf(items, 'receiverList').map((i) => i.label);
+    const firstPage = itemsOf(items, 'recipientList').map((i) => i.label);
     await vscode.commands.executeCommand('directMail.loadMore', items.at(-1)!.node);
     ({ items } = await group(a, 'Recipient Lists'));
     assert.deepEqual(items.map((i) => i.label), firstPage);

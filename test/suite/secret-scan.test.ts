@@ -187,16 +187,16 @@ describe('Secret scan', function () {
     const set = await answering(a, [SMTP_PASSWORD, SMTP_PASSWORD], () => vscode.commands.executeCommand('directMail.setDomainPassword', { domainId: String(domain.id) }));
     assert.equal(set.result, String(domain.id), a.logLines().slice(-4).join(' | '));
     await echoFault(['ModifyMailAddress'], [...KEY, SENDER_SMTP_PASSWORD]);
-    await expectFailure('ModifyMailAddress with an echo', () => a.client()!.modifyMailAddress({ mailAddressId: String(sender.id), password: SENDER_SMTP_PASSWORD }));
+    await expectFailure('ModifyMailAddress with an echo', () => a.client()!.modifySenderAddress({ senderAddressId: String(sender.id), password: SENDER_SMTP_PASSWORD }));
     await admin('DELETE', 'faults');
-    const senderSet = await answering(a, [SENDER_SMTP_PASSWORD, SENDER_SMTP_PASSWORD], () => vscode.commands.executeCommand('directMail.setMailAddressPassword', { mailAddressId: String(sender.id) }));
+    const senderSet = await answering(a, [SENDER_SMTP_PASSWORD, SENDER_SMTP_PASSWORD], () => vscode.commands.executeCommand('directMail.setSenderPassword', { senderAddressId: String(sender.id) }));
     assert.equal(senderSet.result, String(sender.id), a.logLines().slice(-4).join(' | '));
     assert.ok(a.logLines().some((l) => /ModifyPWByDomain failed: Parameter check failed: \*\*\*/.test(l)), 'the refused change was logged (redacted)');
   });
 
   it('adds a recipient: the log names it by first letter and domain only', async () => {
     const list = (await emulatorState()).demo.receivers[0];
-    const added = await vscode.commands.executeCommand('directMail.addRecipient', { receiverId: String(list.id), email: RECIPIENT });
+    const added = await vscode.commands.executeCommand('directMail.addRecipient', { recipientListId: String(list.id), email: RECIPIENT });
     assert.equal(added, RECIPIENT, a.logLines().slice(-3).join(' | '));
     assert.ok(a.logLines().some((l) => l.includes('p***@contoso-mail.cn')), 'the masked address is not in the log');
   });

@@ -115,10 +115,10 @@ describe('Webview panels', function () {
 
     it('revives a panel from the state its page saved, and closes one with unusable state', async () => {
       const revived = vscode.window.createWebviewPanel('directMail.createForm', 'restored', vscode.ViewColumn.Active);
-      const host = manager.revive('form', revived, { key: { panel: 'form', form: 'receiver' }, values: { receiversName: 'kept' } });
+      const host = manager.revive('form', revived, { key: { panel: 'form', form: 'recipientList' }, values: { listName: 'kept' } });
       assert.ok(host);
       assert.equal(host.panel, revived);
-      assert.deepEqual(viewOf(await send(host, { type: 'ready' })), { panel: 'form', form: 'receiver' });
+      assert.deepEqual(viewOf(await send(host, { type: 'ready' })), { panel: 'form', form: 'recipientList' });
       assert.match(host.panel.webview.html, /Content-Security-Policy" content="default-src 'none'; script-src 'nonce-/);
       assert.ok(host.panel.webview.options.localResourceRoots?.every((root) => root.path.endsWith('/dist/webviews')));
 
@@ -175,7 +175,7 @@ describe('Webview panels', function () {
     });
 
     it('offers only verified domains for a sender address and creates it', async () => {
-      const { host, view } = await open({ panel: 'form', form: 'mailAddress' });
+      const { host, view } = await open({ panel: 'form', form: 'sender' });
       const verified = (await demoAccount()).domains.filter((d) => d.status === 0).map((d) => d.name).sort();
       const shown = viewOf(view);
       assert.ok(shown.panel === 'form');
@@ -192,7 +192,7 @@ describe('Webview panels', function () {
     });
 
     it('refuses a sender address whose local part the client would reject, before any request', async () => {
-      const { host } = await open({ panel: 'form', form: 'mailAddress' });
+      const { host } = await open({ panel: 'form', form: 'sender' });
       const result = resultOf(await send(host, { type: 'submit', id: 10, values: { domain: 'example.com', localPart: 'no reply', sendType: 'trigger' } }));
       assert.equal(result.ok, false);
       assert.ok(result.fieldErrors?.localPart, JSON.stringify(result.fieldErrors));
@@ -202,7 +202,7 @@ describe('Webview panels', function () {
     });
 
     it('keeps a rejected sender address (already exists) as an error', async () => {
-      const { host } = await open({ panel: 'form', form: 'mailAddress' });
+      const { host } = await open({ panel: 'form', form: 'sender' });
       const result = resultOf(await send(host, { type: 'submit', id: 5, values: { domain: 'example.com', localPart: 'noreply', sendType: 'trigger' } }));
       assert.equal(result.ok, false);
       const sent = (await requests()).filter((r) => r.action === 'CreateMailAddress');
@@ -211,10 +211,10 @@ describe('Webview panels', function () {
     });
 
     it('creates a recipient list, and reports a rejected duplicate', async () => {
-      const { host } = await open({ panel: 'form', form: 'receiver' });
-      const ok = resultOf(await send(host, { type: 'submit', id: 6, values: { receiversName: 'VIP', receiversAlias: 'vip@example.com', desc: 'Top customers' } }));
+      const { host } = await open({ panel: 'form', form: 'recipientList' });
+      const ok = resultOf(await send(host, { type: 'submit', id: 6, values: { listName: 'VIP', listAlias: 'vip@example.com', desc: 'Top customers' } }));
       assert.equal(ok.ok, true, ok.message);
-      const failed = resultOf(await send(host, { type: 'submit', id: 7, values: { receiversName: 'Newsletter', receiversAlias: 'news2@example.com' } }));
+      const failed = resultOf(await send(host, { type: 'submit', id: 7, values: { listName: 'Newsletter', listAlias: 'news2@example.com' } }));
       assert.equal(failed.ok, false);
       const sent = (await requests()).filter((r) => r.action === 'CreateReceiver');
       assert.deepEqual(sent.map((r) => [r.params.ReceiversName, r.params.ReceiversAlias, r.params.Desc]), [

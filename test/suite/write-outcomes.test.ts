@@ -110,7 +110,7 @@ describe('Write outcomes', function () {
       const beta = String((await emulatorState()).demo.receivers.find((r) => r.name === 'Beta testers')!.id);
       await admin('DELETE', 'requests');
       await fault({ kind: 'resetAfter', actions: ['SaveReceiverDetail'] });
-      const { result, notice } = await notified('addRecipient', { receiverId: beta, email: 'late@example.com' }, [undefined]);
+      const { result, notice } = await notified('addRecipient', { recipientListId: beta, email: 'late@example.com' }, [undefined]);
       assert.equal(result, undefined);
       assert.equal(notice.text,
         'Adding the recipient “late@example.com” may or may not have happened: the connection broke after the request was sent. Refresh Recipient Lists to check before trying again.');
@@ -177,7 +177,7 @@ describe('Write outcomes', function () {
       const beta = await betaId();
       await admin('DELETE', 'requests');
       await fault({ kind: 'resetAfter', actions: ['SaveReceiverDetail'] });
-      const result = await vscode.commands.executeCommand<ImportResult>('directMail.importRecipients', { receiverId: beta, file: csv('lost.csv', emails) });
+      const result = await vscode.commands.executeCommand<ImportResult>('directMail.importRecipients', { recipientListId: beta, file: csv('lost.csv', emails) });
       assert.ok(result, `import failed: ${a.logLines().slice(-3).join(' | ')}`);
       assert.deepEqual(result.run.added.map((r) => [r.row, r.email]), [[2, emails[0]], [3, emails[1]], [4, emails[2]]]);
       assert.deepEqual([result.run.rejected, result.run.unknown], [[], []]);
@@ -199,7 +199,7 @@ describe('Write outcomes', function () {
       await admin('DELETE', 'requests');
       await fault({ kind: 'resetAfter', actions: ['SaveReceiverDetail'] });
       await fault({ kind: 'http503', count: 0, actions: ['QueryReceiverDetail'] });
-      const result = await vscode.commands.executeCommand<ImportResult>('directMail.importRecipients', { receiverId: beta, file: csv('unknown.csv', emails) });
+      const result = await vscode.commands.executeCommand<ImportResult>('directMail.importRecipients', { recipientListId: beta, file: csv('unknown.csv', emails) });
       assert.ok(result, `import failed: ${a.logLines().slice(-3).join(' | ')}`);
       await admin('DELETE', 'faults');
       assert.deepEqual([result.run.added, result.run.rejected], [[], []]);

@@ -28,7 +28,7 @@ describe('api responses', () => {
     });
     assert.deepEqual(s, {
       dailyQuota: 2000, dailyRemainFreeQuota: 0, monthQuota: 60000, remainFreeQuota: 1910, quotaLevel: 2, maxQuotaLevel: 10,
-      userStatus: 0, ipChannelType: undefined, domains: 1, mailAddresses: 0, tags: 0, templates: 1, receivers: 0, enableTimes: 0,
+      userStatus: 0, ipChannelType: undefined, domains: 1, senderAddresses: 0, tags: 0, templates: 1, recipientLists: 0, enableTimes: 0,
     });
   });
 
@@ -57,7 +57,7 @@ describe('api responses', () => {
       PageNumber: 1, PageSize: 10, TotalCount: 1,
       data: { mailAddress: [{ MailAddressId: 237915, AccountName: 'noreply@mail.example.com', Sendtype: 'trigger', AccountStatus: 0, DomainStatus: 0, ReplyAddress: '', ReplyStatus: 1, DailyCount: -1, MonthCount: '-1', DailyReqCount: 0, MonthReqCount: 0, CreateTime: '2021-05-13T15:54Z' }] },
     }, asked).items;
-    assert.equal(m.mailAddressId, '237915');
+    assert.equal(m.senderAddressId, '237915');
     assert.equal(m.monthCount, -1);
     assert.equal(m.replyStatus, ReplyStatus.Verified);
     assert.equal(m.configSetId, undefined);
@@ -136,7 +136,7 @@ describe('api responses', () => {
     ] } }, asked);
     assert.deepEqual([senders.items[0].accountStatus, senders.items[0].replyStatus, senders.items[0].unknownValues], [0, ReplyStatus.Verified, { AccountStatus: 'suspended' }]);
     const lists = parseReceiverPage('QueryReceiverByParam', { data: { receiver: [{ ReceiverId: 'r', ReceiversName: 'L', ReceiversStatus: 'archiving' }] } }, asked);
-    assert.deepEqual([lists.items[0].receiversStatus, lists.items[0].unknownValues], [undefined, { ReceiversStatus: 'archiving' }]);
+    assert.deepEqual([lists.items[0].listStatus, lists.items[0].unknownValues], [undefined, { ReceiversStatus: 'archiving' }]);
   });
 });
 

@@ -13,9 +13,9 @@ const valid: Record<FieldName, string[]> = {
   smtpPassword: ['Abcd1234Ef', 'AAbbCC1122dd', 'Xy12Zw34' + 'q'.repeat(12)],
   tagName: ['welcome', 'password-reset', 'a_b', 'x'.repeat(128)],
   tagDescription: ['', 'Password reset mails', 'x'.repeat(255)],
-  receiverName: ['Newsletter', 'Beta testers', 'x'.repeat(30)],
-  receiverAlias: ['news@example.com', 'a@b.co'],
-  receiverDescription: ['', 'Monthly product news'],
+  recipientListName: ['Newsletter', 'Beta testers', 'x'.repeat(30)],
+  recipientListAlias: ['news@example.com', 'a@b.co'],
+  recipientListDescription: ['', 'Monthly product news'],
   pageSize: ['1', '10', '100'],
   keyword: ['', 'example', 'x'.repeat(50)],
   profileName: ['default', 'work account', 'prod_eu-1', 'me@company'],
@@ -50,9 +50,9 @@ const invalid: Record<FieldName, [string, RegExp][]> = {
   ],
   tagName: [['', /Enter a tag name/], ['has space', /remove a space/], ['tag.name', /remove "\."/], ['x'.repeat(129), /at most 128/]],
   tagDescription: [['x'.repeat(256), /at most 255/], ['two\nlines', /single line/]],
-  receiverName: [['', /Enter a list name/], ['   ', /Enter a list name/], ['x'.repeat(31), /at most 30/]],
-  receiverAlias: [['', /Enter a list alias/], ['not-an-address', /name@example\.com/], ['x'.repeat(20) + '@example.com', /shorter than 30/]],
-  receiverDescription: [['x'.repeat(256), /at most 255/]],
+  recipientListName: [['', /Enter a list name/], ['   ', /Enter a list name/], ['x'.repeat(31), /at most 30/]],
+  recipientListAlias: [['', /Enter a list alias/], ['not-an-address', /name@example\.com/], ['x'.repeat(20) + '@example.com', /shorter than 30/]],
+  recipientListDescription: [['x'.repeat(256), /at most 255/]],
   pageSize: [['0', /from 1 to 100 \(now 0\)/], ['101', /from 1 to 100/], ['ten', /whole number/], ['2.5', /whole number/], ['', /whole number/]],
   keyword: [['x'.repeat(51), /at most 50/], ['a\tb', /single line/]],
   profileName: [['', /Enter a profile name/], ['  ', /Enter a profile name/], [' work', /start or end with a space/], ['a/b', /remove "\/"/], ['x'.repeat(65), /at most 64/]],
@@ -73,7 +73,7 @@ describe('api validation: checkField', () => {
   it('has rules and cases for every field name of the contract', () => {
     assert.deepEqual([...FIELD_NAMES].sort(), [
       'accessKeyId', 'accountName', 'dkimSelector', 'domainName', 'emailAddress', 'keyword', 'pageSize', 'profileName',
-      'receiverAlias', 'receiverDescription', 'receiverName', 'replyAddress', 'sendType', 'smtpPassword', 'tagDescription', 'tagName',
+      'recipientListAlias', 'recipientListDescription', 'recipientListName', 'replyAddress', 'sendType', 'smtpPassword', 'tagDescription', 'tagName',
       'subject', 'senderName', 'replyToName', 'mailBody', 'headerName', 'headerValue', 'recipientDetail', 'templateVariable', 'templateValue',
     ].sort());
     assert.deepEqual(Object.keys(valid).sort(), [...FIELD_NAMES].sort());
@@ -113,7 +113,7 @@ describe('api validation: checkField', () => {
       ['\ufeff', 'zero-width no-break space (U+FEFF)'], ['\u2060', 'word joiner (U+2060)'],
     ];
     const names: [FieldName, (ch: string) => string][] = [
-      ['tagName', (ch) => `promo${ch}2024`], ['receiverName', (ch) => `News${ch}letter`], ['receiverAlias', (ch) => `news${ch}@example.com`],
+      ['tagName', (ch) => `promo${ch}2024`], ['recipientListName', (ch) => `News${ch}letter`], ['recipientListAlias', (ch) => `news${ch}@example.com`],
       ['profileName', (ch) => `work${ch}`], ['domainName', (ch) => `exa${ch}mple.com`], ['senderName', (ch) => `Shop${ch}`],
       ['emailAddress', (ch) => `a@example.com${ch}`], ['accountName', (ch) => `no${ch}reply@example.com`],
     ];

@@ -1,7 +1,7 @@
 // SaveReceiverDetail takes at most 500 recipients per call (reference §4.5). A caller asking for bigger batches
 // still gets batches of 500: 1,001 rows go out as 500, 500 and 1, and every row is accounted for.
 import * as assert from 'node:assert/strict';
-import type { RecipientInput, SaveReceiverDetailResult } from '../../src/api/types';
+import type { RecipientInput, AddRecipientsResult } from '../../src/api/types';
 import { parseCsv } from '../../src/model/csv';
 import { batches, planImport, runImport } from '../../src/model/recipientImport';
 
@@ -14,7 +14,7 @@ function csv(rows: number): string {
 async function sentBatches(rows: number, batchSize?: number): Promise<{ sizes: number[]; added: number; first: string[] }> {
   const sizes: number[] = [];
   const first: string[] = [];
-  const send = async (batch: RecipientInput[]): Promise<SaveReceiverDetailResult> => {
+  const send = async (batch: RecipientInput[]): Promise<AddRecipientsResult> => {
     sizes.push(batch.length);
     first.push(batch[0].email);
     return { successCount: batch.length, errorCount: 0, errors: [] };

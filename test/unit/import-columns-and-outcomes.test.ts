@@ -2,7 +2,7 @@
 // out, detail limits at their edge, and the run's bookkeeping (batches counted, progress, every row reported in
 // row order, the service's refusals matched to rows whatever the case or spaces of the address it echoes).
 import * as assert from 'node:assert/strict';
-import type { RecipientInput, SaveReceiverDetailResult } from '../../src/api/types';
+import type { RecipientInput, AddRecipientsResult } from '../../src/api/types';
 import { parseCsv } from '../../src/model/csv';
 import { ImportFileError, detailProblem, fieldOfName, planImport, rejectedCsv, runImport } from '../../src/model/recipientImport';
 
@@ -45,7 +45,7 @@ describe('Recipient import: the run', () => {
   it('counts batches, reports progress after each, and lists added and refused rows in row order', async () => {
     const p = plan(['email', 'a@example.com', 'bad', 'b@example.com', 'c@example.com', 'd@example.com'].join('\n'));
     const progress: number[][] = [];
-    const send = async (batch: RecipientInput[]): Promise<SaveReceiverDetailResult> => {
+    const send = async (batch: RecipientInput[]): Promise<AddRecipientsResult> => {
       // The service echoes a refused address with other case and spaces.
       const refused = batch.find((r) => r.email === 'c@example.com');
       return { successCount: batch.length - (refused ? 1 : 0), errorCount: refused ? 1 : 0, errors: refused ? [{ email: ' C@Example.COM ', message: 'Duplicate email' }] : [] };

@@ -15,7 +15,7 @@ describe('Numbers sent as strings are read as numbers', () => {
     });
     assert.deepEqual(s, {
       dailyQuota: 2000, dailyRemainFreeQuota: 37, monthQuota: 60000, remainFreeQuota: 1910, quotaLevel: 2, maxQuotaLevel: 10, userStatus: 4,
-      ipChannelType: undefined, domains: 3, mailAddresses: 5, tags: 7, templates: 11, receivers: 13, enableTimes: 17,
+      ipChannelType: undefined, domains: 3, senderAddresses: 5, tags: 7, templates: 11, recipientLists: 13, enableTimes: 17,
     });
     for (const [field, value] of Object.entries(s)) if (field !== 'ipChannelType') assert.equal(typeof value, 'number', field);
   });
@@ -39,7 +39,7 @@ describe('Numbers sent as strings are read as numbers', () => {
       const page = parseReceiverPage('QueryReceiverByParam', body(total), { pageNo: 1, pageSize: 1 });
       assert.equal(page.totalCount, 23);
       assert.equal(page.items[0].count, 4);
-      assert.equal(page.items[0].receiversStatus, 0);
+      assert.equal(page.items[0].listStatus, 0);
       assert.equal(page.pageSize, 1);
       assert.equal(page.nextStart, '90');
       // What the tree's loader keeps: the total, and a next page while fewer were shown.

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import type { RecipientInput, SaveReceiverDetailResult } from '../../src/api/types';
+import type { RecipientInput, AddRecipientsResult } from '../../src/api/types';
 import { DirectMailError } from '../../src/api/errors';
 import { parseCsv } from '../../src/model/csv';
 import { batches, ImportFileError, planImport, rejectedCsv, runImport } from '../../src/model/recipientImport';
@@ -61,7 +61,7 @@ describe('recipient import: batches and report', () => {
 
   it('maps the service\'s per-address refusals back to rows and counts the rest as added', async () => {
     const sent: string[][] = [];
-    const send = async (batch: RecipientInput[]): Promise<SaveReceiverDetailResult> => {
+    const send = async (batch: RecipientInput[]): Promise<AddRecipientsResult> => {
       sent.push(batch.map((b) => b.email));
       const refused = batch.filter((b) => b.email === 'b@x.com' || b.email === 'd@x.com');
       return { successCount: batch.length - refused.length, errorCount: refused.length, errors: refused.map((b) => ({ email: b.email.toUpperCase(), message: b.email === 'b@x.com' ? 'Duplicate email address' : 'Invalid email address' })) };
@@ -80,7 +80,7 @@ describe('recipient import: batches and report', () => {
 
   it('a failed batch rejects its rows with the error and the next batch still goes', async () => {
     let call = 0;
-    const send = async (batch: RecipientInput[]): Promise<SaveReceiverDetailResult> => {
+    const send = async (batch: RecipientInput[]): Promise<AddRecipientsResult> => {
       if (++call === 1) throw Object.assign(new Error('Request was denied due to user flow control.'), { code: 'Throttling.User' });
       return { successCount: batch.length, errorCount: 0, errors: [] };
     };
@@ -92,7 +92,7 @@ describe('recipient import: batches and report', () => {
 
   it('stops between batches when cancelled; unsent rows are reported, not lost', async () => {
     let batchesSent = 0;
-    const send = async (batch: RecipientInput[]): Promise<SaveReceiverDetailResult> => {
+    const send = async (batch: RecipientInput[]): Promise<AddRecipientsResult> => {
       batchesSent++;
       return { successCount: batch.length, errorCount: 0, errors: [] };
     };
@@ -103,7 +103,7 @@ describe('recipient import: batches and report', () => {
   });
 
   it('notes a refusal it cannot place and counts that do not add up', async () => {
-    const send = async (): Promise<SaveReceiverDetailResult> => ({ successCount: 5, errorCount: 1, errors: [{ email: 'zz@x.com', message: 'Invalid email address' }] });
+    const send = async (): Promise<AddRecipientsResult> => ({ successCount: 5, errorCount: 1, errors: [{ email: 'zz@x.com', message: 'Invalid email address' }] });
     const run = await runImport(plan('email\na@x.com\n'), send);
     assert.deepEqual(run.notes, [
       'Batch 1: Direct Mail refused "zz@x.com", which is not a row of that batch: Invalid email address',
@@ -174,7 +174,7 @@ describe('recipient import: lost answers are read back', () => {
 
   it('an unreadable 2xx answer to a write counts as lost; only the lost batch is read back', async () => {
     let call = 0;
-    const send = async (batch: RecipientInput[]): Promise<SaveReceiverDetailResult> => {
+    const send = async (batch: RecipientInput[]): Promise<AddRecipientsResult> => {
       if (++call === 2) throw new DirectMailError({ action: 'SaveReceiverDetail', code: 'InvalidResponse', httpStatus: 200, message: 'Direct Mail sent an unexpected response to SaveReceiverDetail: the body is not valid JSON.' });
       return { successCount: batch.length, errorCount: 0, errors: [] };
     };

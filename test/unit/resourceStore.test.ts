@@ -20,7 +20,7 @@ const detail = (over: Partial<DomainDetail> = {}): DomainDetail => ({
 
 const account = (left: number): AccountSummary => ({
   dailyQuota: 200, dailyRemainFreeQuota: left, monthQuota: 6000, remainFreeQuota: 1000 + left, quotaLevel: 1, maxQuotaLevel: 5,
-  userStatus: 0, domains: 3, mailAddresses: 3, tags: 3, templates: 0, receivers: 2, enableTimes: 0,
+  userStatus: 0, domains: 3, senderAddresses: 3, tags: 3, templates: 0, recipientLists: 2, enableTimes: 0,
 });
 
 const notFound = (code: string, httpStatus = 404): Error => Object.assign(new Error(code), { code, httpStatus });

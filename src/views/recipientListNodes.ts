@@ -1,7 +1,7 @@
 // Recipient lists (name, alias, count) and, under each, its recipients paged with NextStart.
 import * as vscode from 'vscode';
 import type { DirectMailClient } from '../api';
-import type { Receiver, Recipient } from '../api/types';
+import type { RecipientList, Recipient } from '../api/types';
 import type { GroupSpec } from './groupNode';
 import { numberedPage } from '../model/pagedLoader';
 import { Listing } from './listing';
@@ -9,34 +9,34 @@ import { escapeMd, icon, type ResourceRef, type TreeHost, type TreeNode } from '
 
 const cursorOf = (cursor: string | number | undefined): string | undefined => (cursor === undefined ? undefined : String(cursor));
 
-export function receiversSpec(client: () => DirectMailClient, host: TreeHost, pageSize: () => number): GroupSpec<Receiver> {
+export function recipientListsSpec(client: () => DirectMailClient, host: TreeHost, pageSize: () => number): GroupSpec<RecipientList> {
   return {
-    kind: 'receiver',
+    kind: 'recipientList',
     label: vscode.l10n.t('Recipient Lists'),
     icon: 'organization',
     pageSize,
     // Paged by PageNo like the other groups: QueryReceiverByParam takes no NextStart (the SDK's request model).
     fetch: async ({ cursor, pageSize: size, keyword, signal }) =>
-      numberedPage(await client().queryReceivers({ keyword, pageNo: typeof cursor === 'number' ? cursor : 1, pageSize: size }, { signal })),
-    key: (r) => r.receiverId,
-    node: (r, parent) => new ReceiverListNode(r, parent, client, host, pageSize),
-    hidden: (r) => host.store.isGone({ kind: 'receiver', id: r.receiverId }),
+      numberedPage(await client().queryRecipientLists({ keyword, pageNo: typeof cursor === 'number' ? cursor : 1, pageSize: size }, { signal })),
+    key: (r) => r.recipientListId,
+    node: (r, parent) => new RecipientListNode(r, parent, client, host, pageSize),
+    hidden: (r) => host.store.isGone({ kind: 'recipientList', id: r.recipientListId }),
     emptyText: (keyword) => (keyword ? vscode.l10n.t('No recipient list matches "{0}".', keyword) : vscode.l10n.t('No recipient lists yet.')),
   };
 }
 
-export class ReceiverListNode implements TreeNode {
+export class RecipientListNode implements TreeNode {
   readonly id: string;
   readonly listing: Listing<Recipient>;
 
-  constructor(private readonly initial: Receiver, readonly parent: TreeNode, client: () => DirectMailClient, private readonly host: TreeHost, pageSize: () => number) {
-    const receiver = initial;
-    this.id = `${parent.id}/${receiver.receiverId}`;
+  constructor(private readonly initial: RecipientList, readonly parent: TreeNode, client: () => DirectMailClient, private readonly host: TreeHost, pageSize: () => number) {
+    const list = initial;
+    this.id = `${parent.id}/${list.recipientListId}`;
     this.listing = new Listing<Recipient>(this, host, {
       pageSize,
       fetch: async ({ cursor, pageSize: size, signal }) => {
-        const page = await client().queryReceiverDetail({ receiverId: receiver.receiverId, pageSize: size, nextStart: cursorOf(cursor) }, { signal });
-        return { items: page.items, next: page.items.length > 0 ? page.nextStart : undefined, total: page.totalCount ?? receiver.count };
+        const page = await client().queryRecipients({ recipientListId: list.recipientListId, pageSize: size, nextStart: cursorOf(cursor) }, { signal });
+        return { items: page.items, next: page.items.length > 0 ? page.nextStart : undefined, total: page.totalCount ?? list.count };
       },
       key: (r) => r.email,
       node: (r, parent) => new RecipientNode(r, parent),
@@ -45,31 +45,31 @@ export class ReceiverListNode implements TreeNode {
   }
 
   /** The list as the store knows it now (its count after an import shows here at once). */
-  get receiver(): Receiver {
-    return this.host.store.get('receiver', this.initial.receiverId) ?? this.initial;
+  get list(): RecipientList {
+    return this.host.store.get('recipientList', this.initial.recipientListId) ?? this.initial;
   }
 
   get resource(): ResourceRef {
-    const { receiverId, receiversName, receiversAlias } = this.receiver;
-    return { kind: 'receiver', id: receiverId, name: receiversName, address: receiversAlias };
+    const { recipientListId, listName, listAlias } = this.list;
+    return { kind: 'recipientList', id: recipientListId, name: listName, address: listAlias };
   }
 
   treeItem(): vscode.TreeItem {
-    const r = this.receiver;
-    const item = new vscode.TreeItem(r.receiversName, vscode.TreeItemCollapsibleState.Collapsed);
+    const r = this.list;
+    const item = new vscode.TreeItem(r.listName, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
-    item.description = [r.receiversAlias, vscode.l10n.t('{0} recipients', r.count)].filter(Boolean).join(' · ');
+    item.description = [r.listAlias, vscode.l10n.t('{0} recipients', r.count)].filter(Boolean).join(' · ');
     item.iconPath = icon('list-unordered');
-    item.contextValue = 'receiverList';
+    item.contextValue = 'recipientList';
     item.tooltip = new vscode.MarkdownString([
-      `**${escapeMd(r.receiversName)}**`,
+      `**${escapeMd(r.listName)}**`,
       '',
-      `${vscode.l10n.t('Alias address')}: ${escapeMd(r.receiversAlias)}`,
+      `${vscode.l10n.t('Alias address')}: ${escapeMd(r.listAlias)}`,
       '',
       vscode.l10n.t('{0} recipients', r.count),
       ...(r.desc ? ['', escapeMd(r.desc)] : []),
       '',
-      `ID ${escapeMd(r.receiverId)}`,
+      `ID ${escapeMd(r.recipientListId)}`,
     ].join('\n'));
     return item;
   }
