@@ -11,6 +11,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Frame, Locator, Page } from 'playwright-core';
 import type { Workbench } from '../../scripts/lib/workbench.mjs' with { 'resolution-mode': 'import' };
+import type { AccountJson } from '../emulator/stateJson';
 
 // Kept on globalThis so the hooks and the test files share one workbench even if the module loads twice.
 const state = globalThis as typeof globalThis & { directMailE2e?: Workbench };
@@ -69,6 +70,12 @@ export function page(): Page {
 /** Base URL of the demo emulator the extension talks to (admin routes under /__emulator/). */
 export function emulatorUrl(): string {
   return workbench().emulatorUrl;
+}
+
+/** The demo account as the emulator holds it now (its state types, not a copy). */
+export async function demoAccount(): Promise<AccountJson> {
+  const response = await fetch(`${emulatorUrl()}/__emulator/state`);
+  return ((await response.json()) as { accounts: Record<string, AccountJson> }).accounts.demo;
 }
 
 /**

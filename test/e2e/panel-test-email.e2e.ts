@@ -2,14 +2,10 @@
 // while typing (Submit disabled on a bad recipient), sent to the emulator, with the EnvId shown and copied.
 // Screenshots: test-results/test-email-form.png (dark) and test-email-form-light.png.
 import * as assert from 'node:assert/strict';
-import { emulatorUrl, expandTreeRow, openDirectMailView, page, resetEmulator, runCommand, screenshot, setTheme, treeRow, webviewFrame } from './harness';
+import type { AccountJson } from '../emulator/stateJson';
+import { demoAccount, expandTreeRow, openDirectMailView, page, resetEmulator, runCommand, screenshot, setTheme, treeRow, webviewFrame } from './harness';
 
-interface SentMail { envId: string; from: string; to: string[]; subject: string; tagName?: string }
-
-async function sentMails(): Promise<SentMail[]> {
-  const response = await fetch(`${emulatorUrl()}/__emulator/state`);
-  return ((await response.json()) as { accounts: { demo: { sentMails: SentMail[] } } }).accounts.demo.sentMails;
-}
+const sentMails = async (): Promise<AccountJson['sentMails']> => (await demoAccount()).sentMails;
 
 describe('Test email form in the workbench', () => {
   before(async () => {

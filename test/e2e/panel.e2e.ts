@@ -2,20 +2,11 @@
 // clipboard back, fill and submit forms (a success and a rejection), and photograph every panel in the
 // dark and the light theme (test-results/<panel>-dark.png, <panel>-light.png).
 import * as assert from 'node:assert/strict';
+import { countsInExtensionWords } from '../emulator/stateJson';
 import type { Frame, Page } from 'playwright-core';
-import { emulatorUrl, expandTreeRow, openDirectMailView, page, pickQuickInput, runCommand, screenshot, setTheme, treeRow } from './harness';
+import { demoAccount, emulatorUrl, expandTreeRow, openDirectMailView, page, pickQuickInput, runCommand, screenshot, setTheme, treeRow } from './harness';
 
-interface EmulatorAccount {
-  totals: { domains: number; mailAddresses: number; receivers: number; tags: number; templates: number };
-  domains: { id: number; name: string; status: number; dns: Record<string, { type: string; host: string; value: string }> }[];
-  tags: { name: string }[];
-  mailAddresses: { accountName: string }[];
-}
 
-async function demoAccount(): Promise<EmulatorAccount> {
-  const response = await fetch(`${emulatorUrl()}/__emulator/state`);
-  return ((await response.json()) as { accounts: { demo: EmulatorAccount } }).accounts.demo;
-}
 
 // A bound, not an expectation: on a busy shared machine the workbench can take a minute to react.
 async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 120_000): Promise<T> {
@@ -130,7 +121,7 @@ describe('Webview panels in the workbench', () => {
   });
 
   it('account overview: shows the account\'s counts and quotas in both themes', async () => {
-    const totals = (await demoAccount()).totals;
+    const totals = countsInExtensionWords((await demoAccount()).totals);
     await runCommand('Direct Mail: Open Account Overview');
     const frame = await panel('Direct Mail account');
     await frame.locator('#count-domains').waitFor();

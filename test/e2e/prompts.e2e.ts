@@ -4,7 +4,7 @@
 // Screenshot: test-results/add-profile.png (the secret step, a password field).
 import * as assert from 'node:assert/strict';
 import type { Locator } from 'playwright-core';
-import { emulatorUrl, expandTreeRow, openDirectMailView, page, pickQuickInput, resetEmulator, runCommand, screenshot, treeRow } from './harness';
+import { demoAccount, expandTreeRow, openDirectMailView, page, pickQuickInput, resetEmulator, runCommand, screenshot, treeRow } from './harness';
 import { OTHER_ACCESS_KEY_ID, OTHER_ACCESS_KEY_SECRET } from '../emulator/credentials';
 
 // The second account the emulator knows (test/emulator/credentials.ts, seeds.ts), typed by hand as a user would.
@@ -15,15 +15,7 @@ const PROFILE = 'e2e-other';
 const REGION = 'cn-hangzhou';
 const REGION_NAME = 'China (Hangzhou)';
 
-interface EmulatorAccount {
-  domains: { name: string }[];
-  tags: { id: number; name: string }[];
-}
 
-async function demoAccount(): Promise<EmulatorAccount> {
-  const response = await fetch(`${emulatorUrl()}/__emulator/state`);
-  return ((await response.json()) as { accounts: { demo: EmulatorAccount } }).accounts.demo;
-}
 
 const widget = (): Locator => page().locator('.quick-input-widget');
 const inputField = (): Locator => widget().locator('.quick-input-box input');

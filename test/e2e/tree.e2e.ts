@@ -2,17 +2,9 @@
 // groups, expand Domains and a domain, read its DNS records and copy one with the inline button, then
 // photograph the expanded tree (test-results/tree-expanded.png).
 import * as assert from 'node:assert/strict';
-import { emulatorUrl, expandTreeRow, openDirectMailView, page, resetEmulator, runCommand, screenshot, treeRow } from './harness';
+import { demoAccount, expandTreeRow, openDirectMailView, page, resetEmulator, runCommand, screenshot, treeRow } from './harness';
 
-interface DemoAccount {
-  domains: { name: string; dns: Record<string, { type: string; host: string; value: string }> }[];
-  totals: { domains: number; mailAddresses: number; receivers: number; tags: number };
-}
 
-async function demoAccount(): Promise<DemoAccount> {
-  const response = await fetch(`${emulatorUrl()}/__emulator/state`);
-  return ((await response.json()) as { accounts: { demo: DemoAccount } }).accounts.demo;
-}
 
 const row = treeRow;
 const expand = expandTreeRow;
@@ -41,7 +33,7 @@ describe('Direct Mail tree in the workbench', () => {
     const domain = demo.domains.find((d) => d.name === 'news.example.net')!;
     await expand('Domains');
     await expand('news.example.net');
-    for (const kind of ['ownership', 'spf', 'mx', 'dmarc', 'cname']) {
+    for (const kind of ['ownership', 'spf', 'mx', 'dmarc', 'cname'] as const) {
       const rec = domain.dns[kind];
       await row(`${rec.host}  ${rec.type}`).waitFor({ state: 'visible', timeout: 30_000 });
     }

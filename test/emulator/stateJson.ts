@@ -54,3 +54,8 @@ export function accountFromJson(j: AccountJson): AccountState {
     sentMails: [...j.sentMails],
   };
 }
+
+/** An account's totals in the extension's words (the account panel's counts): the emulator keeps the API's nouns. */
+export function countsInExtensionWords(t: AccountJson['totals']): { domains: number; senderAddresses: number; recipientLists: number; tags: number; templates: number } {
+  return { domains: t.domains, senderAddresses: t.mailAddresses, recipientLists: t.receivers, tags: t.tags, templates: t.templates };
+}

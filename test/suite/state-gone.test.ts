@@ -2,6 +2,7 @@
 // of the other account say whose it is (and refuse to verify) until the user switches back; the account panel
 // follows the active profile.
 import * as assert from 'node:assert/strict';
+import { countsInExtensionWords } from '../emulator/stateJson';
 import * as vscode from 'vscode';
 import { exchange, resultOf } from './panelMessages';
 import { outsideClient, readyPanel, rowsOf, until, watchViews } from './state-helpers';
@@ -94,7 +95,7 @@ describe('State: panels of resources that are gone or belong elsewhere', functio
       assert.match(refused.message ?? '', /belongs to profile demo in cn-hangzhou; the active profile is other in cn-hangzhou/);
 
       // The account panel re-targets: the other account's counts, under the other profile's name.
-      const otherTotals = (await emulatorState()).other.totals;
+      const otherTotals = countsInExtensionWords((await emulatorState()).other.totals);
       await until('the account panel to show the other profile', () => account.last()?.panel === 'account' && (account.last() as { owner?: { profile: string } }).owner?.profile === 'other');
       const otherView = account.last();
       assert.ok(otherView?.panel === 'account');

@@ -3,6 +3,7 @@
 // the account overview. Messages go through the panel's own handler, as the page would send them; what the
 // service received is read back from the emulator's request log.
 import * as assert from 'node:assert/strict';
+import { countsInExtensionWords } from '../emulator/stateJson';
 import * as vscode from 'vscode';
 import { DirectMailClient } from '../../src/api';
 import type { CreatedItem, WebviewDeps } from '../../src/webviews/deps';
@@ -315,7 +316,7 @@ describe('Webview panels', function () {
 
   describe('account overview panel', () => {
     it('shows the counts the account has and refreshes them', async () => {
-      const totals = (await demoAccount()).totals;
+      const totals = countsInExtensionWords((await demoAccount()).totals);
       const { host, view } = await open({ panel: 'account' });
       const shown = viewOf(view);
       assert.ok(shown.panel === 'account');
