@@ -4,7 +4,7 @@ import { invalidInput } from './errors';
 import { iterateCursor, iteratePages } from './paging';
 import { resolveEndpoint } from './regions';
 import type { RegionId } from './regions';
-import type { RpcCall } from './request';
+import type { RpcCall } from './signedRequest';
 import * as parse from './responses';
 import { RpcCaller } from './rpcCaller';
 import type {

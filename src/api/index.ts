@@ -8,4 +8,4 @@ export * from './paging';
 export { DirectMailClient } from './client';
 export { DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_MAX_RETRIES } from './rpcCaller';
 export type { ClientExtraOptions } from './client';
-export { API_VERSION } from './request';
+export { API_VERSION } from './signedRequest';

@@ -3,8 +3,8 @@
 import { clockOffsetMs, describeOffset, learnClockOffset } from './clock';
 import { DirectMailError, invalidResponse, isThrottlingCode, outcomeUnknown, serviceError } from './errors';
 import type { ProxyRefusedError, ProxyUnreachableError } from './network';
-import { buildRequest } from './request';
-import type { RpcCall } from './request';
+import { buildRequest } from './signedRequest';
+import type { RpcCall } from './signedRequest';
 import type { ResponseParser } from './responses';
 import { RetryBudget, retryAfterMs } from './retryBudget';
 import { HttpTransport, QUEUE_TIMEOUT, TransportError } from './transport';

@@ -1,10 +1,11 @@
-// Request signing for Alibaba Cloud RPC APIs, shared by the client (to sign) and the local emulator
-// (to re-compute and verify). Two schemes:
+// The signing primitives of Alibaba Cloud RPC APIs. A request is put together and signed in signedRequest.ts
+// (buildRequest), the one place the client signs; the local emulator verifies with its own, separate code
+// (test/emulator/gatewaySignature.ts), so a mistake here is refused rather than mirrored. Two schemes:
 //  - V3 "ACS3-HMAC-SHA256": headers + Authorization, the default of current Alibaba SDKs.
 //  - V1 "HMAC-SHA1" (SignatureVersion=1.0): a Signature parameter over all query + form parameters.
 // Both must agree byte for byte with the service, so every piece here is covered by the published vectors.
 import * as crypto from 'node:crypto';
-import { createHash, createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomUUID } from 'node:crypto';
 
 export const V3_ALGORITHM = 'ACS3-HMAC-SHA256';
 /** hex SHA-256 of an empty body, the `x-acs-content-sha256` of a request without body. */
@@ -186,35 +187,6 @@ export function signV3Canonical(canonical: V3Canonical, accessKeyId: string, acc
   return { canonicalRequest: canonical.canonicalRequest, signedHeaders: canonical.signedHeaders, stringToSign, signature, authorization };
 }
 
-export interface V3Authorization {
-  algorithm: string;
-  accessKeyId: string;
-  signedHeaderNames: string[];
-  signature: string;
-}
-
-/** Parses `ACS3-HMAC-SHA256 Credential=…,SignedHeaders=a;b,Signature=…`; undefined when malformed. */
-export function parseV3Authorization(value: string | undefined): V3Authorization | undefined {
-  if (!value) return undefined;
-  const space = value.indexOf(' ');
-  if (space <= 0) return undefined;
-  const fields = new Map<string, string>();
-  for (const part of value.slice(space + 1).split(',')) {
-    const eq = part.indexOf('=');
-    if (eq > 0) fields.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
-  }
-  const accessKeyId = fields.get('Credential');
-  const signedHeaders = fields.get('SignedHeaders');
-  const signature = fields.get('Signature');
-  if (!accessKeyId || signedHeaders === undefined || !signature) return undefined;
-  return {
-    algorithm: value.slice(0, space),
-    accessKeyId,
-    signedHeaderNames: signedHeaders ? signedHeaders.split(';').map((h) => h.trim().toLowerCase()) : [],
-    signature,
-  };
-}
-
 // ---------------------------------------------------------------------------------------------- shared helpers
 
 /** UTC `yyyy-MM-ddTHH:mm:ssZ` (no milliseconds), for `Timestamp` and `x-acs-date`. */
@@ -234,11 +206,4 @@ let lastStamp = '';
 /** A fresh nonce: must be unique per attempt (a reused nonce is refused as `SignatureNonceUsed`). */
 export function makeNonce(): string {
   return randomUUID();
-}
-
-/** Constant-time comparison of two signatures (for the verifying side). */
-export function signaturesEqual(expected: string, received: string): boolean {
-  const a = Buffer.from(expected);
-  const b = Buffer.from(received);
-  return a.length === b.length && timingSafeEqual(a, b);
 }

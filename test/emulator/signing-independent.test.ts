@@ -5,7 +5,7 @@
 import { strict as assert } from 'node:assert';
 import { request } from 'node:http';
 import { DirectMailClient } from '../../src/api';
-import { buildRequest, type RpcCall } from '../../src/api/request';
+import { buildRequest, type RpcCall } from '../../src/api/signedRequest';
 import { Verifier } from './auth';
 import type { SignedRequest } from './auth';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET } from './credentials';

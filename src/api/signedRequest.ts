@@ -1,5 +1,6 @@
-// Builds one signed HTTP request for an RPC action. Called once per attempt, so every retry carries a fresh
-// nonce, timestamp and signature (a reused nonce is refused as SignatureNonceUsed).
+// Where a request is signed: builds one signed HTTP request for an RPC action, with the primitives of signing.ts.
+// Called once per attempt, so every retry carries a fresh nonce, timestamp and signature (a reused nonce is refused
+// as SignatureNonceUsed).
 import {
   EMPTY_BODY_SHA256, assembleV3CanonicalRequest, canonicalQueryString, formatTimestamp, makeNonce, percentEncode, sha256Hex, signV1, signV3Canonical,
 } from './signing';
