@@ -4,8 +4,7 @@ import type { DirectMailClient } from '../api';
 import type { DomainDetail, DomainSummary } from '../api/types';
 import { deriveDnsRecords, recordLabel, stateText, type DnsRecord } from '../model/dnsRecords';
 import { domainStateOfSummary, type DomainState } from '../model/domainState';
-import { numberedPage } from '../model/pagedLoader';
-import type { GroupSpec } from './groupNode';
+import { numberedGroup, type GroupSpec } from './groupNode';
 import { ErrorNode, escapeMd, icon, type ResourceRef, type TreeHost, type TreeNode } from './node';
 
 const STATE_ICON: Record<DomainState, [string, string]> = {
@@ -38,18 +37,15 @@ export function recordStateWord(state: DnsRecord['state']): string {
 }
 
 export function domainsSpec(client: () => DirectMailClient, host: TreeHost, pageSize: () => number): GroupSpec<DomainSummary> {
-  return {
+  return numberedGroup({
     kind: 'domain',
     label: vscode.l10n.t('Domains'),
     icon: 'globe',
-    pageSize,
-    fetch: async ({ cursor, pageSize: size, keyword, signal }) =>
-      numberedPage(await client().queryDomains({ keyword, pageNo: typeof cursor === 'number' ? cursor : 1, pageSize: size }, { signal })),
+    query: (q, options) => client().queryDomains(q, options),
     key: (d) => d.domainId,
     node: (d, parent) => new DomainNode(d, parent, host),
-    hidden: (d) => host.store.isGone({ kind: 'domain', id: d.domainId }),
     emptyText: (keyword) => (keyword ? vscode.l10n.t('No domain matches "{0}".', keyword) : vscode.l10n.t('No domains yet.')),
-  };
+  }, host, pageSize);
 }
 
 export class DomainNode implements TreeNode {

@@ -1,6 +1,8 @@
 // One of the four resource groups (Domains, Sender Addresses, Recipient Lists, Tags): its total in the
 // description, an optional server-side keyword filter, and its paged children.
 import * as vscode from 'vscode';
+import type { Page } from '../api/types';
+import { numberedPage } from '../model/pagedLoader';
 import type { ResourceKind } from '../model/resourceStore';
 import { Listing, type ListingSpec } from './listing';
 import { icon, type TreeHost, type TreeNode } from './node';
@@ -10,7 +12,7 @@ export const GROUP_KINDS = ['domain', 'sender', 'recipientList', 'tag'] as const
 
 /**
  * A group's name in its node id and contextValue (`dm/domains`, `group.domains`): VS Code keeps expansion by id and
- * package.json's menus match the contextValue, so these stay as they were.
+ * package.json's menus match the contextValue, so a change here is a change of both.
  */
 const GROUP_ID: Readonly<Record<ResourceKind, string>> = { account: 'account', domain: 'domains', sender: 'senders', recipientList: 'recipientLists', tag: 'tags' };
 
@@ -23,6 +25,27 @@ export interface GroupSpec<T> extends ListingSpec<T> {
   kind: ResourceKind;
   label: string;
   icon: string;
+}
+
+/** What differs between the four groups; they all page with PageNo and hide what the store knows is gone. */
+export interface NumberedGroup<T> {
+  kind: ResourceKind;
+  label: string;
+  icon: string;
+  query(q: { keyword?: string; pageNo: number; pageSize: number }, options: { signal?: AbortSignal }): Promise<Page<T>>;
+  key(item: T): string;
+  node(item: T, parent: TreeNode): TreeNode;
+  emptyText(keyword?: string): string;
+}
+
+export function numberedGroup<T>(group: NumberedGroup<T>, host: TreeHost, pageSize: () => number): GroupSpec<T> {
+  const { kind, label, icon: iconName, query, key, node, emptyText } = group;
+  return {
+    kind, label, icon: iconName, pageSize, key, node, emptyText,
+    fetch: async ({ cursor, pageSize: size, keyword, signal }) =>
+      numberedPage(await query({ keyword, pageNo: typeof cursor === 'number' ? cursor : 1, pageSize: size }, { signal })),
+    hidden: (item) => host.store.isGone({ kind, id: key(item) }),
+  };
 }
 
 export class GroupNode<T = unknown> implements TreeNode {

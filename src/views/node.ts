@@ -1,7 +1,7 @@
 // The shape every node of the Direct Mail tree has, and the small nodes shared by all groups: a message, an error
 // with Retry, and "Load more".
 import * as vscode from 'vscode';
-import type { ResourceKind, ResourceStore } from '../model/resourceStore';
+import type { ResourceKind, ResourceStore, ResourceValues } from '../model/resourceStore';
 import { describeError, errorDetails, type ErrorDetails } from '../util/errors';
 
 /**
@@ -50,6 +50,26 @@ export interface TreeHost {
   succeeded(): void;
   /** What the extension knows per resource; nodes render from it. */
   readonly store: ResourceStore;
+}
+
+/** The row of one resource the store keeps by its ID: its tree id under the group, and its state now. */
+export abstract class StoredResourceNode<K extends 'sender' | 'recipientList' | 'tag'> {
+  readonly id: string;
+
+  protected constructor(
+    private readonly kind: K,
+    private readonly initial: ResourceValues[K],
+    private readonly key: string,
+    readonly parent: TreeNode,
+    protected readonly host: TreeHost,
+  ) {
+    this.id = `${parent.id}/${key}`;
+  }
+
+  /** The resource as the store knows it now (a rename, a reply-to change or an import's new count shows at once). */
+  protected stored(): ResourceValues[K] {
+    return this.host.store.get(this.kind, this.key) ?? this.initial;
+  }
 }
 
 export class MessageNode implements TreeNode {

@@ -2,36 +2,31 @@
 import * as vscode from 'vscode';
 import type { DirectMailClient } from '../api';
 import type { RecipientList, Recipient } from '../api/types';
-import type { GroupSpec } from './groupNode';
-import { numberedPage } from '../model/pagedLoader';
+import { numberedGroup, type GroupSpec } from './groupNode';
 import { Listing } from './listing';
-import { escapeMd, icon, type ResourceRef, type TreeHost, type TreeNode } from './node';
+import { escapeMd, icon, StoredResourceNode, type ResourceRef, type TreeHost, type TreeNode } from './node';
 
 const cursorOf = (cursor: string | number | undefined): string | undefined => (cursor === undefined ? undefined : String(cursor));
 
 export function recipientListsSpec(client: () => DirectMailClient, host: TreeHost, pageSize: () => number): GroupSpec<RecipientList> {
-  return {
+  return numberedGroup({
     kind: 'recipientList',
     label: vscode.l10n.t('Recipient Lists'),
     icon: 'organization',
-    pageSize,
     // Paged by PageNo like the other groups: QueryReceiverByParam takes no NextStart (the SDK's request model).
-    fetch: async ({ cursor, pageSize: size, keyword, signal }) =>
-      numberedPage(await client().queryRecipientLists({ keyword, pageNo: typeof cursor === 'number' ? cursor : 1, pageSize: size }, { signal })),
+    query: (q, options) => client().queryRecipientLists(q, options),
     key: (r) => r.recipientListId,
     node: (r, parent) => new RecipientListNode(r, parent, client, host, pageSize),
-    hidden: (r) => host.store.isGone({ kind: 'recipientList', id: r.recipientListId }),
     emptyText: (keyword) => (keyword ? vscode.l10n.t('No recipient list matches "{0}".', keyword) : vscode.l10n.t('No recipient lists yet.')),
-  };
+  }, host, pageSize);
 }
 
-export class RecipientListNode implements TreeNode {
-  readonly id: string;
+export class RecipientListNode extends StoredResourceNode<'recipientList'> implements TreeNode {
   readonly listing: Listing<Recipient>;
 
-  constructor(private readonly initial: RecipientList, readonly parent: TreeNode, client: () => DirectMailClient, private readonly host: TreeHost, pageSize: () => number) {
+  constructor(initial: RecipientList, parent: TreeNode, client: () => DirectMailClient, host: TreeHost, pageSize: () => number) {
+    super('recipientList', initial, initial.recipientListId, parent, host);
     const list = initial;
-    this.id = `${parent.id}/${list.recipientListId}`;
     this.listing = new Listing<Recipient>(this, host, {
       pageSize,
       fetch: async ({ cursor, pageSize: size, signal }) => {
@@ -44,9 +39,8 @@ export class RecipientListNode implements TreeNode {
     });
   }
 
-  /** The list as the store knows it now (its count after an import shows here at once). */
   get list(): RecipientList {
-    return this.host.store.get('recipientList', this.initial.recipientListId) ?? this.initial;
+    return this.stored();
   }
 
   get resource(): ResourceRef {

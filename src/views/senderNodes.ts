@@ -2,38 +2,31 @@
 import * as vscode from 'vscode';
 import type { DirectMailClient } from '../api';
 import { SenderAddressStatus, ReplyStatus, type SenderAddress } from '../api/types';
-import { numberedPage } from '../model/pagedLoader';
-import type { GroupSpec } from './groupNode';
-import { escapeMd, icon, type ResourceRef, type TreeHost, type TreeNode } from './node';
+import { numberedGroup, type GroupSpec } from './groupNode';
+import { escapeMd, icon, StoredResourceNode, type ResourceRef, type TreeHost, type TreeNode } from './node';
 
 export function sendersSpec(client: () => DirectMailClient, host: TreeHost, pageSize: () => number): GroupSpec<SenderAddress> {
-  return {
+  return numberedGroup({
     kind: 'sender',
     label: vscode.l10n.t('Sender Addresses'),
     icon: 'mail',
-    pageSize,
-    fetch: async ({ cursor, pageSize: size, keyword, signal }) =>
-      numberedPage(await client().querySenderAddresses({ keyword, pageNo: typeof cursor === 'number' ? cursor : 1, pageSize: size }, { signal })),
+    query: (q, options) => client().querySenderAddresses(q, options),
     key: (a) => a.senderAddressId,
     node: (a, parent) => new SenderNode(a, parent, host),
-    hidden: (a) => host.store.isGone({ kind: 'sender', id: a.senderAddressId }),
     emptyText: (keyword) => (keyword ? vscode.l10n.t('No sender address matches "{0}".', keyword) : vscode.l10n.t('No sender addresses yet.')),
-  };
+  }, host, pageSize);
 }
 
 export const sendTypeText = (type: string, raw?: string): string =>
   (type === 'batch' ? vscode.l10n.t('batch') : type === 'unknown' ? vscode.l10n.t('unknown ({0})', raw ?? '') : vscode.l10n.t('trigger'));
 
-export class SenderNode implements TreeNode {
-  readonly id: string;
-
-  constructor(private readonly initial: SenderAddress, readonly parent: TreeNode, private readonly host?: TreeHost) {
-    this.id = `${parent.id}/${initial.senderAddressId}`;
+export class SenderNode extends StoredResourceNode<'sender'> implements TreeNode {
+  constructor(initial: SenderAddress, parent: TreeNode, host: TreeHost) {
+    super('sender', initial, initial.senderAddressId, parent, host);
   }
 
-  /** The address as the store knows it now (a reply-to change shows here at once). */
   get address(): SenderAddress {
-    return this.host?.store.get('sender', this.initial.senderAddressId) ?? this.initial;
+    return this.stored();
   }
 
   get resource(): ResourceRef {

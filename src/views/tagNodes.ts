@@ -2,35 +2,28 @@
 import * as vscode from 'vscode';
 import type { DirectMailClient } from '../api';
 import type { Tag } from '../api/types';
-import { numberedPage } from '../model/pagedLoader';
-import type { GroupSpec } from './groupNode';
-import { escapeMd, icon, type ResourceRef, type TreeHost, type TreeNode } from './node';
+import { numberedGroup, type GroupSpec } from './groupNode';
+import { escapeMd, icon, StoredResourceNode, type ResourceRef, type TreeHost, type TreeNode } from './node';
 
 export function tagsSpec(client: () => DirectMailClient, host: TreeHost, pageSize: () => number): GroupSpec<Tag> {
-  return {
+  return numberedGroup({
     kind: 'tag',
     label: vscode.l10n.t('Tags'),
     icon: 'tag',
-    pageSize,
-    fetch: async ({ cursor, pageSize: size, keyword, signal }) =>
-      numberedPage(await client().queryTags({ keyword, pageNo: typeof cursor === 'number' ? cursor : 1, pageSize: size }, { signal })),
+    query: (q, options) => client().queryTags(q, options),
     key: (t) => t.tagId,
     node: (t, parent) => new TagNode(t, parent, host),
-    hidden: (t) => host.store.isGone({ kind: 'tag', id: t.tagId }),
     emptyText: (keyword) => (keyword ? vscode.l10n.t('No tag matches "{0}".', keyword) : vscode.l10n.t('No tags yet.')),
-  };
+  }, host, pageSize);
 }
 
-export class TagNode implements TreeNode {
-  readonly id: string;
-
-  constructor(private readonly initial: Tag, readonly parent: TreeNode, private readonly host?: TreeHost) {
-    this.id = `${parent.id}/${initial.tagId}`;
+export class TagNode extends StoredResourceNode<'tag'> implements TreeNode {
+  constructor(initial: Tag, parent: TreeNode, host: TreeHost) {
+    super('tag', initial, initial.tagId, parent, host);
   }
 
-  /** The tag as the store knows it now (a rename shows here at once). */
   get tag(): Tag {
-    return this.host?.store.get('tag', this.initial.tagId) ?? this.initial;
+    return this.stored();
   }
 
   get resource(): ResourceRef {
