@@ -3,6 +3,7 @@
 // a CSV file is importRecipients.ts. Commands take a tree node, an argument object
 // ({ recipientListId, email, fields }) or ask with quick picks.
 import * as vscode from 'vscode';
+import { prompts } from '../util/prompts';
 import type { RecipientInput } from '../api/types';
 import { checkField } from '../api/validation';
 import { DETAIL_FIELD_NAMES, detailProblem, fieldOfName, type DetailField } from '../model/recipientImport';
@@ -133,13 +134,13 @@ function askEmail(list: ListRef, value: string, failure: string | undefined): Th
 async function askDetails(email: string, previous: RecipientInput): Promise<RecipientInput | undefined> {
   const now = { label: vscode.l10n.t('$(check) Add {0}', email), details: false };
   const more = { label: vscode.l10n.t('$(edit) Add details first…'), description: Object.values(DETAIL_FIELD_NAMES).join(', '), details: true };
-  const choice = await vscode.window.showQuickPick([now, more], { title: vscode.l10n.t('Add {0}', email), ignoreFocusOut: true });
+  const choice = await prompts().showQuickPick([now, more], { title: vscode.l10n.t('Add {0}', email), ignoreFocusOut: true });
   if (!choice) return undefined;
   const input: RecipientInput = { ...previous, email };
   if (!choice.details) return input;
   const fields = Object.keys(DETAIL_FIELD_NAMES) as DetailField[];
   for (const [i, field] of fields.entries()) {
-    const value = await vscode.window.showInputBox({
+    const value = await prompts().showInputBox({
       title: vscode.l10n.t('Details of {0} ({1}/{2})', email, i + 1, fields.length),
       prompt: vscode.l10n.t('{0} (optional: leave empty to skip)', DETAIL_FIELD_NAMES[field]),
       value: previous[field] ?? '',

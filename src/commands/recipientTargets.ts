@@ -1,6 +1,7 @@
 // Which recipient list or recipient a command works on: a tree node, an argument object ({ recipientListId, email }),
 // or a quick pick of the lists (then of the list's recipients) when run from the palette.
 import * as vscode from 'vscode';
+import { prompts } from '../util/prompts';
 import type { RecipientList } from '../api/types';
 import { asTreeNode, resourceOf, type ResourceRef, type TreeNode } from '../views/node';
 import { argString, type CommandContext } from './context';
@@ -57,7 +58,7 @@ export async function recipientRef(c: CommandContext, arg: unknown): Promise<{ l
   if (email !== undefined) return { list, email };
   const page = await c.session.requireClient().queryRecipients({ recipientListId: list.recipientListId, pageSize: 100 });
   if (page.items.length === 0) throw new Error(vscode.l10n.t('The list {0} has no recipients.', list.name));
-  const picked = await vscode.window.showQuickPick(
+  const picked = await prompts().showQuickPick(
     page.items.map((r) => ({ label: r.email, description: r.data && r.data !== '{}' ? r.data : undefined })),
     { placeHolder: vscode.l10n.t('Choose the recipient to remove from {0}', list.name) },
   );

@@ -1,5 +1,6 @@
 // Refresh, filter, load more and retry on the Direct Mail tree.
 import * as vscode from 'vscode';
+import { prompts } from '../util/prompts';
 import { checkField } from '../api/validation';
 import { GroupNode, groupKindNamed } from '../views/groupNode';
 import { asTreeNode, LoadMoreNode, type TreeNode } from '../views/node';
@@ -27,7 +28,7 @@ export function registerTreeCommands(c: CommandContext): void {
     if (!group) return undefined;
     let keyword = typeof keywordArg === 'string' ? keywordArg : undefined;
     if (keyword === undefined) {
-      keyword = await vscode.window.showInputBox({
+      keyword = await prompts().showInputBox({
         title: vscode.l10n.t('Filter {0}', group.label),
         prompt: vscode.l10n.t('Show only items whose name contains this text (searched by Direct Mail across all pages). Leave empty to show all.'),
         value: group.listing.loader.keyword ?? '',
