@@ -1,11 +1,11 @@
 // Sender-address actions, including the reply-to verification round trip (check mail → ticket → approve).
 import { badRequest, notFound } from '../errors';
 import { hexToken, minuteTime } from '../ids';
-import { pageOf } from '../paging';
 import { isEmail, isStrongSmtpPassword, passwordHash } from '../rules';
 import type { MailAddress, SendType } from '../state';
 import { addMailAddress, findDomainByName, findMailAddressByName } from '../state';
 import type { ActionContext, ActionSpec } from './context';
+import { deleteAction, newestFirstPage, numberedPage } from './listing';
 
 export const SEND_TYPES: readonly string[] = ['batch', 'trigger'];
 
@@ -84,31 +84,19 @@ export const addressActions: Record<string, ActionSpec> = {
       return {};
     },
   },
-  DeleteMailAddress: {
-    mutates: true,
-    handler: (ctx) => {
-      ctx.account.mailAddresses.delete(addressById(ctx).id);
-      return {};
-    },
-  },
+  DeleteMailAddress: deleteAction((account) => account.mailAddresses, addressById),
   QueryMailAddressByParam: {
     mutates: false,
     handler: ({ account, params }) => {
-      const keyword = params.get('KeyWord')?.toLowerCase();
       const sendtype = params.get('Sendtype');
       if (sendtype !== undefined && !SEND_TYPES.includes(sendtype)) {
         throw badRequest('InvalidMailAddressSendType.Malformed', 'Sendtype must be "batch" or "trigger".');
       }
-      const all = [...account.mailAddresses.values()]
-        .filter((m) => (keyword === undefined || m.accountName.includes(keyword)) && (sendtype === undefined || m.sendtype === sendtype))
-        .reverse();
-      const page = pageOf(all, params);
+      const { page } = newestFirstPage(account.mailAddresses.values(), params,
+        (m, keyword) => (keyword === undefined || m.accountName.includes(keyword)) && (sendtype === undefined || m.sendtype === sendtype));
       const statusByDomain = new Map([...account.domains.values()].map((d) => [d.name, d.status]));
       const domainStatus = (m: MailAddress): number => statusByDomain.get(m.accountName.split('@')[1]) ?? 1;
-      return {
-        PageNumber: page.PageNumber, PageSize: page.PageSize, TotalCount: page.TotalCount,
-        data: { mailAddress: page.items.map((m) => listItem(m, domainStatus(m))) },
-      };
+      return numberedPage(page, 'mailAddress', (m) => listItem(m, domainStatus(m)));
     },
   },
   CheckReplyToMailAddress: {

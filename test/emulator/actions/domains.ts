@@ -2,11 +2,11 @@
 import { domainRecords, regionDns, registrableDomain } from '../dns';
 import { badRequest, notFound } from '../errors';
 import { minuteTime, unixSeconds } from '../ids';
-import { pageOf } from '../paging';
 import { DOMAIN_NAME, isDkimSelector, isStrongSmtpPassword, passwordHash } from '../rules';
 import type { AccountState, Domain } from '../state';
 import { addDomain, findDomainByName, verifyDomain } from '../state';
 import type { ActionContext, ActionSpec } from './context';
+import { deleteAction, newestFirstPage, numberedPage } from './listing';
 
 const flag = (ok: boolean): string => (ok ? '0' : '1');
 
@@ -95,17 +95,13 @@ export const domainActions: Record<string, ActionSpec> = {
       return { DomainId: domain.id };
     },
   },
-  DeleteDomain: {
-    mutates: true,
-    handler: (ctx) => {
-      const domain = domainById(ctx);
-      if (addressesOn(ctx.account, domain) > 0) {
-        throw badRequest('InvalidDomainStatus.Malformed', 'The domain still has sender addresses. Delete them first.');
-      }
-      ctx.account.domains.delete(domain.id);
-      return {};
-    },
-  },
+  DeleteDomain: deleteAction((account) => account.domains, (ctx) => {
+    const domain = domainById(ctx);
+    if (addressesOn(ctx.account, domain) > 0) {
+      throw badRequest('InvalidDomainStatus.Malformed', 'The domain still has sender addresses. Delete them first.');
+    }
+    return domain;
+  }),
   CheckDomain: {
     mutates: true,
     handler: (ctx) => ({ DomainStatus: verifyDomain(domainById(ctx, 'InvalidDomainId.Malformed')) }),
@@ -117,13 +113,10 @@ export const domainActions: Record<string, ActionSpec> = {
   QueryDomainByParam: {
     mutates: false,
     handler: ({ account, params }) => {
-      const keyword = params.get('KeyWord')?.toLowerCase();
       const status = params.int('Status', { min: 0, max: 4 });
-      const all = [...account.domains.values()]
-        .filter((d) => (keyword === undefined || d.name.includes(keyword)) && (status === undefined || d.status === status))
-        .reverse();
-      const page = pageOf(all, params);
-      return { PageNumber: page.PageNumber, PageSize: page.PageSize, TotalCount: page.TotalCount, data: { domain: page.items.map(listItem) } };
+      const { page } = newestFirstPage(account.domains.values(), params,
+        (d, keyword) => (keyword === undefined || d.name.includes(keyword)) && (status === undefined || d.status === status));
+      return numberedPage(page, 'domain', listItem);
     },
   },
   ModifyPWByDomain: {

@@ -1,11 +1,12 @@
 // Recipient lists and the recipients inside them (cursor paging, bulk add of up to 500 per call).
 import { badRequest, invalidParameter, notFound } from '../errors';
 import { secondTime, unixSeconds } from '../ids';
-import { cursorPageOf, pageOf } from '../paging';
+import { cursorPageOf } from '../paging';
 import { isEmail } from '../rules';
 import type { ReceiverList, Recipient, RecipientData } from '../state';
 import { addReceiver, addRecipient } from '../state';
 import type { ActionContext, ActionSpec } from './context';
+import { deleteAction, newestFirstPage } from './listing';
 
 const DATA_SCHEMA = 'UserName,NickName,Gender,Birthday,Mobile';
 const DATA_KEYS: readonly (keyof RecipientData)[] = ['u', 'n', 'g', 'b', 'm'];
@@ -80,24 +81,15 @@ export const receiverActions: Record<string, ActionSpec> = {
       return { ReceiverId: addReceiver(ctx.account, { name, alias, desc, createdAt: ctx.now }).id };
     },
   },
-  DeleteReceiver: {
-    mutates: true,
-    handler: (ctx) => {
-      ctx.account.receivers.delete(listById(ctx).id);
-      return {};
-    },
-  },
+  DeleteReceiver: deleteAction((account) => account.receivers, listById),
   QueryReceiverByParam: {
     mutates: false,
     handler: ({ account, params }) => {
-      const keyword = params.get('KeyWord')?.toLowerCase();
       const status = params.int('Status', { min: 0, max: 1 });
-      const all = [...account.receivers.values()]
-        .filter((r) => (keyword === undefined || r.name.toLowerCase().includes(keyword) || r.alias.includes(keyword)) && status !== 0)
-        .reverse();
       // Pages by PageNo/PageSize: the SDK's request model has no NextStart, so one sent anyway is ignored, as the
       // service does. The answer carries a NextStart cursor and no PageNumber.
-      const page = pageOf(all, params);
+      const { all, page } = newestFirstPage(account.receivers.values(), params,
+        (r, keyword) => (keyword === undefined || r.name.toLowerCase().includes(keyword) || r.alias.includes(keyword)) && status !== 0);
       const next = page.PageNumber * page.PageSize;
       const nextStart = next < all.length ? `receiver#${next}#${all[next].id}` : undefined;
       return withNextStart({ PageSize: page.PageSize, TotalCount: page.TotalCount, data: { receiver: page.items.map(listItem) } }, nextStart);

@@ -1,10 +1,10 @@
 // Tag actions.
 import { badRequest, invalidParameter, notFound } from '../errors';
-import { pageOf } from '../paging';
 import { TAG_NAME } from '../rules';
 import type { AccountState, Tag } from '../state';
 import { addTag } from '../state';
 import type { ActionContext, ActionSpec } from './context';
+import { deleteAction, newestFirstPage, numberedPage } from './listing';
 
 const MAX_DESCRIPTION = 128;
 
@@ -48,23 +48,12 @@ export const tagActions: Record<string, ActionSpec> = {
       return {};
     },
   },
-  DeleteTag: {
-    mutates: true,
-    handler: (ctx) => {
-      ctx.account.tags.delete(tagById(ctx).id);
-      return {};
-    },
-  },
+  DeleteTag: deleteAction((account) => account.tags, tagById),
   QueryTagByParam: {
     mutates: false,
     handler: ({ account, params }) => {
-      const keyword = params.get('KeyWord')?.toLowerCase();
-      const all = [...account.tags.values()].filter((t) => keyword === undefined || t.name.toLowerCase().includes(keyword)).reverse();
-      const page = pageOf(all, params);
-      return {
-        PageNumber: page.PageNumber, PageSize: page.PageSize, TotalCount: page.TotalCount,
-        data: { tag: page.items.map((t) => ({ TagDescription: t.description, TagId: String(t.id), TagName: t.name })) },
-      };
+      const { page } = newestFirstPage(account.tags.values(), params, (t, keyword) => keyword === undefined || t.name.toLowerCase().includes(keyword));
+      return numberedPage(page, 'tag', (t) => ({ TagDescription: t.description, TagId: String(t.id), TagName: t.name }));
     },
   },
 };
