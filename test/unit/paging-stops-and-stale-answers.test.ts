@@ -16,6 +16,19 @@ function deferred<T>(): { promise: Promise<T>; resolve: (v: T) => void; reject: 
   return { promise, resolve, reject };
 }
 
+type HeldAnswer = ReturnType<typeof deferred<PageResult<string>>>;
+
+/** A loader whose every page request waits until the test answers it (in `calls`, in the order they were made). */
+function loaderWithHeldAnswers(): { loader: PagedLoader<string>; calls: { request: PageRequest; answer: HeldAnswer }[] } {
+  const calls: { request: PageRequest; answer: HeldAnswer }[] = [];
+  const loader = new PagedLoader<string>((request) => {
+    const answer = deferred<PageResult<string>>();
+    calls.push({ request, answer });
+    return answer.promise;
+  }, () => 10);
+  return { loader, calls };
+}
+
 describe('Paging stops on a repeated cursor', () => {
   it('iterateCursor stops when the service hands back the cursor it was just asked with', async () => {
     const asked: (string | undefined)[] = [];
@@ -53,12 +66,7 @@ describe('Paging stops on a repeated cursor', () => {
 
 describe('PagedLoader ignores answers to requests made before a reset', () => {
   it('a stale failure after a reset leaves no error, and the new first page is shown', async () => {
-    const calls: { request: PageRequest; answer: ReturnType<typeof deferred<PageResult<string>>> }[] = [];
-    const loader = new PagedLoader<string>((request) => {
-      const answer = deferred<PageResult<string>>();
-      calls.push({ request, answer });
-      return answer.promise;
-    }, () => 10);
+    const { loader, calls } = loaderWithHeldAnswers();
     const first = loader.ensureLoaded();
     assert.equal(loader.loading, true);
     loader.reset();
@@ -74,35 +82,25 @@ describe('PagedLoader ignores answers to requests made before a reset', () => {
   });
 
   it('a stale failure arriving after the new page keeps the new page and no error', async () => {
-    const answers: ReturnType<typeof deferred<PageResult<string>>>[] = [];
-    const loader = new PagedLoader<string>(() => {
-      const answer = deferred<PageResult<string>>();
-      answers.push(answer);
-      return answer.promise;
-    }, () => 10);
+    const { loader, calls } = loaderWithHeldAnswers();
     const first = loader.ensureLoaded();
     loader.setKeyword('new');
     const second = loader.ensureLoaded();
-    answers[1].resolve({ items: ['filtered'] });
+    calls[1].answer.resolve({ items: ['filtered'] });
     await second;
-    answers[0].reject(new Error('stale failure'));
+    calls[0].answer.reject(new Error('stale failure'));
     await first;
     assert.deepEqual([loader.items, loader.error, loader.keyword, loader.loading], [['filtered'], undefined, 'new', false]);
   });
 
   it('a stale success is ignored the same way', async () => {
-    const answers: ReturnType<typeof deferred<PageResult<string>>>[] = [];
-    const loader = new PagedLoader<string>(() => {
-      const answer = deferred<PageResult<string>>();
-      answers.push(answer);
-      return answer.promise;
-    }, () => 10);
+    const { loader, calls } = loaderWithHeldAnswers();
     const first = loader.ensureLoaded();
     loader.reset();
     const second = loader.ensureLoaded();
-    answers[0].resolve({ items: ['stale'], total: 99 });
+    calls[0].answer.resolve({ items: ['stale'], total: 99 });
     await first;
-    answers[1].resolve({ items: ['fresh'] });
+    calls[1].answer.resolve({ items: ['fresh'] });
     await second;
     assert.deepEqual([loader.items, loader.total], [['fresh'], undefined]);
   });
