@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { parseCsv } from '../../src/model/csv';
-import { api, DEMO_KEY, emulatorState, resetEmulator, signInAs, type Api } from './treeHelpers';
+import { emulatorState, signedInDemo, type Api } from './treeHelpers';
 
 const FILE_ROWS = [
   ['email', 'UserName', 'Mobile'],
@@ -26,9 +26,7 @@ const quoted = (v: string): string => (/[",\r\n\t]/.test(v) ? `"${v.replace(/"/g
 describe('CSV formula injection', () => {
   let a: Api;
   before(async () => {
-    a = await api();
-    await resetEmulator();
-    await signInAs(a, 'csv', DEMO_KEY);
+    a = await signedInDemo('csv');
   });
 
   it('copies rejected rows with formula cells neutralised, and they read back as the file had them', async () => {

@@ -10,7 +10,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { answering, ScriptedPrompts, type Answer } from './scriptedPrompts';
-import { api, children, DEMO_KEY, group, resetEmulator, signInAs, type Api } from './treeHelpers';
+import { children, DEMO_KEY, group, signedInDemo, type Api } from './treeHelpers';
 
 const TRUST_KEY = 'directMail.endpointTrust';
 
@@ -40,9 +40,7 @@ describe('Endpoint trust', function () {
   };
 
   before(async () => {
-    a = await api();
-    await resetEmulator();
-    await signInAs(a, 'trusty', DEMO_KEY);
+    a = await signedInDemo('trusty');
     const name = hostname();
     const { address } = await lookup(name);
     server = createServer((socket) => {

@@ -4,9 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { answering } from './scriptedPrompts';
-import { admin, api, DEMO_KEY, emulatorState, EXTENSION_ID, requests, resetEmulator, signInAs, type Api } from './treeHelpers';
-
-const run = (command: string, arg?: unknown): Thenable<unknown> => vscode.commands.executeCommand(`directMail.${command}`, arg);
+import { admin, DEMO_KEY, emulatorState, EXTENSION_ID, requests, resetEmulator, run, signedInDemo, signInAs, type Api } from './treeHelpers';
 
 describe('Pickers and commands with nothing to do', () => {
   let a: Api;
@@ -19,9 +17,7 @@ describe('Pickers and commands with nothing to do', () => {
   };
 
   before(async () => {
-    a = await api();
-    await resetEmulator();
-    await signInAs(a, 'demo', DEMO_KEY);
+    a = await signedInDemo();
   });
   after(async () => {
     await seed('demo');

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { answering } from './scriptedPrompts';
-import { admin, api, DEMO_KEY, emulatorState, group, requests, resetEmulator, signInAs, useDemoAccount, type Api } from './treeHelpers';
+import { admin, emulatorState, group, requests, resetEmulator, signedInDemo, useDemoAccount, type Api } from './treeHelpers';
 
 const run = (command: string, arg?: unknown): Thenable<unknown> => vscode.commands.executeCommand(`directMail.${command}`, arg);
 
@@ -78,9 +78,7 @@ describe('Guards: a group shows the service total', () => {
   let a: Api;
 
   before(async () => {
-    a = await api();
-    await resetEmulator();
-    await signInAs(a, 'demo', DEMO_KEY);
+    a = await signedInDemo();
   });
   after(resetEmulator);
 

@@ -5,22 +5,17 @@
 import * as assert from 'node:assert/strict';
 import type { RecordKind } from '../emulator/dns';
 import { answering } from './scriptedPrompts';
-import { admin, type Api, commandRequests, emulatorState, group, run, type StateAccount, useDemoAccount, useTestLog } from './treeHelpers';
+import { admin, type Api, commandRequests, emulatorState, group, run, useDemoState } from './treeHelpers';
 
 /** The extension's name for the tracking CNAME record, which the emulator calls cname. */
 const RECORD_KIND: Record<string, string> = { cname: 'tracking' };
 
 describe('Manage domains', () => {
   let a: Api;
-  let demo: StateAccount;
-  useDemoAccount((api) => (a = api));
-  beforeEach(async () => {
-    demo = (await emulatorState()).demo;
-  });
-  const { newLog, failure } = useTestLog(() => a);
+  const { demo, newLog, failure } = useDemoState((api) => (a = api));
   const sent = commandRequests;
   const actions = async (): Promise<string[]> => (await commandRequests()).map((r) => r.action);
-  const domainId = (name: string): string => String(demo.domains.find((d) => d.name === name)!.id);
+  const domainId = (name: string): string => String(demo().domains.find((d) => d.name === name)!.id);
   const passwordSet = async (name: string): Promise<boolean> => (await emulatorState()).demo.domains.find((d) => d.name === name)!.passwordSet;
 
   describe('domains', () => {
@@ -52,7 +47,7 @@ describe('Manage domains', () => {
       assert.match(failure('deleteDomain'), /InvalidDomainId\.NotFound/);
       const log = await sent();
       assert.deepEqual(log.map((r) => [r.action, r.status]), [['DescDomain', 404]]);
-      assert.equal((await emulatorState()).demo.domains.length, demo.domains.length);
+      assert.equal((await emulatorState()).demo.domains.length, demo().domains.length);
     });
 
     it('refuses a weak domain SMTP password before any request', async () => {
@@ -83,7 +78,7 @@ describe('Manage domains', () => {
     });
 
     it('explains that an unverified domain gets no SMTP password yet', async () => {
-      const domain = demo.domains.find((d) => d.name === 'mail.example.org')!;
+      const domain = demo().domains.find((d) => d.name === 'mail.example.org')!;
       assert.notEqual(domain.status, 0, 'the seed changed: mail.example.org should be unverified');
       assert.equal((await answering(a, ['Mail2025Pass', 'Mail2025Pass', undefined], () => run('setDomainPassword', { domainId: String(domain.id) }))).result, undefined);
       assert.match(failure('setDomainPassword'), /is not verified yet.*run "Verify Domain", then set the password.*InvalidDomainStatus\.Malformed/);

@@ -4,18 +4,13 @@
 import * as assert from 'node:assert/strict';
 import type { MailAddress } from '../emulator/state';
 import { answering } from './scriptedPrompts';
-import { admin, type Api, commandRequests, emulatorState, group, run, type StateAccount, useDemoAccount, useTestLog, withSetting } from './treeHelpers';
+import { admin, type Api, commandRequests, emulatorState, group, run, useDemoState, withSetting } from './treeHelpers';
 
 describe('Manage sender addresses', () => {
   let a: Api;
-  let demo: StateAccount;
-  useDemoAccount((api) => (a = api));
-  beforeEach(async () => {
-    demo = (await emulatorState()).demo;
-  });
-  const { failure, markLog } = useTestLog(() => a);
+  const { demo, failure, markLog } = useDemoState((api) => (a = api));
   const sent = commandRequests;
-  const senderId = (name: string): string => String(demo.mailAddresses.find((m) => m.accountName === name)!.id);
+  const senderId = (name: string): string => String(demo().mailAddresses.find((m) => m.accountName === name)!.id);
   const senders = async (): Promise<MailAddress[]> => (await emulatorState()).demo.mailAddresses;
 
   describe('sender addresses', () => {
@@ -46,7 +41,7 @@ describe('Manage sender addresses', () => {
     it('shows the service error for an unknown sender address ID', async () => {
       assert.equal((await answering(a, ['Delete'], () => run('deleteSenderAddress', { senderAddressId: '987654' }))).result, undefined);
       assert.match(failure('deleteSenderAddress'), /no sender address 987654 in this account.*InvalidMailAddress\.NotFound/);
-      assert.equal((await senders()).length, demo.mailAddresses.length);
+      assert.equal((await senders()).length, demo().mailAddresses.length);
     });
 
     it('refuses a weak SMTP password before any request, then sets a good one', async () => {

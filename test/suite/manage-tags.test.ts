@@ -2,18 +2,13 @@
 // its state afterwards and what the tree shows, including the refusals before any request and the service's answers.
 import * as assert from 'node:assert/strict';
 import { answering } from './scriptedPrompts';
-import { admin, type Api, commandRequests, emulatorState, group, run, type StateAccount, useDemoAccount, useTestLog, withSetting } from './treeHelpers';
+import { admin, type Api, commandRequests, emulatorState, group, run, useDemoState, withSetting } from './treeHelpers';
 
 describe('Manage tags', () => {
   let a: Api;
-  let demo: StateAccount;
-  useDemoAccount((api) => (a = api));
-  beforeEach(async () => {
-    demo = (await emulatorState()).demo;
-  });
-  const { failure, markLog } = useTestLog(() => a);
+  const { demo, failure, markLog } = useDemoState((api) => (a = api));
   const sent = commandRequests;
-  const tagId = (name: string): string => String(demo.tags.find((t) => t.name === name)!.id);
+  const tagId = (name: string): string => String(demo().tags.find((t) => t.name === name)!.id);
 
   describe('tags', () => {
     it('renames a tag; the tree shows the new name under the same ID', async () => {
@@ -40,7 +35,7 @@ describe('Manage tags', () => {
       markLog();
       assert.equal(await run('renameTag', { tagId: '987654', tagName: 'anything' }), undefined);
       assert.match(failure('renameTag'), /InvalidTag\.NotFound/);
-      assert.deepEqual((await emulatorState()).demo.tags.map((t) => t.name).sort(), demo.tags.map((t) => t.name).sort());
+      assert.deepEqual((await emulatorState()).demo.tags.map((t) => t.name).sort(), demo().tags.map((t) => t.name).sort());
     });
 
     it('deletes a tag from its tree node (confirmDelete off) and by ID; an unknown ID shows the service error', async () => {

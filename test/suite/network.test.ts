@@ -7,7 +7,7 @@ import { freePort, startProxy } from '../emulator/proxy';
 import type { TestProxy } from '../emulator/proxy';
 import { startEmulator } from '../emulator/server';
 import type { Emulator } from '../emulator/server';
-import { api, DEMO_KEY, emulatorState, emulatorUrl, group, resetEmulator, signInAs, sorted, type Api, type Shown } from './treeHelpers';
+import { DEMO_KEY, emulatorState, emulatorUrl, group, signedInDemo, sorted, type Api, type Shown } from './treeHelpers';
 
 async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>): Promise<T> {
   const end = Date.now() + 25_000;
@@ -46,9 +46,7 @@ describe('Networks: proxy and certificates', function () {
   const tags = async (): Promise<Shown[]> => (await group(a, 'Tags')).items;
 
   before(async () => {
-    a = await api();
-    await resetEmulator();
-    await signInAs(a, 'demo', DEMO_KEY);
+    a = await signedInDemo();
     // The endpoint setting is machine-scoped: written from the extension host, as other suites do.
     await directMail().update('endpoint', emulatorUrl(), vscode.ConfigurationTarget.Global);
     await until('the connection to use the emulator', () => a.session.connection()?.endpoint === emulatorUrl());

@@ -5,16 +5,14 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { exchange, resultOf } from './panelMessages';
 import { readyPanel, row, rowNamed, rowsOf, until } from './state-helpers';
-import { admin, api, DEMO_KEY, emulatorState, resetEmulator, signInAs, type Api } from './treeHelpers';
+import { admin, emulatorState, resetEmulator, signedInDemo, type Api } from './treeHelpers';
 
 describe('State: tree expansion, selection and recovery', function () {
   this.timeout(90_000);
   let a: Api;
 
   before(async () => {
-    a = await api();
-    await resetEmulator();
-    await signInAs(a, 'demo', DEMO_KEY);
+    a = await signedInDemo();
     await vscode.commands.executeCommand('workbench.view.extension.directMail');
     await until('the view to show', () => a.view.visible);
   });

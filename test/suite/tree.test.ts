@@ -5,16 +5,14 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { RecordKind } from '../emulator/dns';
 import { exchange, resultOf } from './panelMessages';
-import { admin, api, children, DEMO_KEY, emulatorState, group, requests, resetEmulator, show, signInAs, sorted, until, withSetting, type Api, type StateAccount } from './treeHelpers';
+import { admin, children, emulatorState, group, requests, resetEmulator, show, signedInDemo, sorted, until, withSetting, type Api, type StateAccount } from './treeHelpers';
 
 describe('Direct Mail tree', () => {
   let a: Api;
   let demo: StateAccount;
   before(async () => {
-    a = await api();
-    await resetEmulator();
+    a = await signedInDemo();
     demo = (await emulatorState()).demo;
-    await signInAs(a, 'demo', DEMO_KEY);
   });
   beforeEach(() => a.tree.refresh());
 
@@ -219,9 +217,7 @@ describe('Direct Mail tree', () => {
 describe('Direct Mail tree: re-check of pending domains', () => {
   let a: Api;
   before(async () => {
-    a = await api();
-    await resetEmulator();
-    await signInAs(a, 'demo', DEMO_KEY);
+    a = await signedInDemo();
   });
   after(() => resetEmulator());
 

@@ -75,6 +75,14 @@ export async function signInAs(a: Api, name: string, key: { accessKeyId: string;
   assert.equal(a.session.connection()?.profile.name, name);
 }
 
+/** The extension's API with the emulator back at its demo seed and the demo key signed in as profile `name`. */
+export async function signedInDemo(name = 'demo'): Promise<Api> {
+  const a = await api();
+  await resetEmulator();
+  await signInAs(a, name, DEMO_KEY);
+  return a;
+}
+
 /**
  * The hooks most suites share: once, the extension's API (handed to `set`) with the demo account signed in; before
  * each test, the emulator back to its demo seed and the tree reloaded; after each, optionally, every panel closed;
@@ -83,10 +91,8 @@ export async function signInAs(a: Api, name: string, key: { accessKeyId: string;
 export function useDemoAccount(set: (a: Api) => void, options: { disposePanels?: boolean } = {}): void {
   let a: Api | undefined;
   before(async () => {
-    a = await api();
+    a = await signedInDemo();
     set(a);
-    await resetEmulator();
-    await signInAs(a, 'demo', DEMO_KEY);
   });
   beforeEach(async () => {
     await resetEmulator();
@@ -122,6 +128,27 @@ export function useTestLog(get: () => Api): { newLog(): string[]; failure(comman
     return line;
   };
   return { newLog, failure, markLog };
+}
+
+/**
+ * For the suites that drive commands: the hooks of useDemoAccount (the API handed to `set`), the demo account as the
+ * emulator holds it when each test starts (`demo()`, read after the reset), and that test's log lines (useTestLog).
+ */
+export function useDemoState(set: (a: Api) => void): ReturnType<typeof useTestLog> & { demo(): StateAccount } {
+  let a: Api;
+  let demo: StateAccount | undefined;
+  useDemoAccount((api) => set((a = api)));
+  beforeEach(async () => {
+    demo = (await emulatorState()).demo;
+  });
+  const log = useTestLog(() => a);
+  return {
+    ...log,
+    demo: () => {
+      assert.ok(demo, 'the demo account is read before each test');
+      return demo;
+    },
+  };
 }
 
 /** Polls until `probe` holds; fails with `what` after a generous limit (a slow machine only waits longer). */
