@@ -89,6 +89,35 @@ export async function resetEmulator(seed: 'demo' | 'empty' = 'demo'): Promise<vo
   if (!response.ok) throw new Error(`emulator reset failed: HTTP ${response.status}`);
 }
 
+/** Calls an admin route of the emulator (/__emulator/<path>) and fails unless it answers 200; returns its JSON. */
+export async function emulatorAdmin(method: string, path: string, body?: unknown): Promise<unknown> {
+  const response = await fetch(`${emulatorUrl()}/__emulator/${path}`, {
+    method, headers: body === undefined ? undefined : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (response.status !== 200) throw new Error(`${method} /__emulator/${path} answered HTTP ${response.status}`);
+  return response.json();
+}
+
+/**
+ * The demo data in the Direct Mail view: the emulator back at its demo seed, the view open and its tree reloaded (the
+ * extension caches what it showed).
+ */
+export async function showDemoData(): Promise<void> {
+  await resetEmulator('demo');
+  await openDirectMailView();
+  await runCommand('Direct Mail: Refresh');
+}
+
+/** Lets the page read and write the clipboard (to check what a copy button put there). */
+export async function allowClipboard(): Promise<void> {
+  await page().context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page().url()).origin });
+}
+
+/** What the clipboard holds now, as a paste would read it. */
+export async function clipboardText(): Promise<string> {
+  return page().evaluate(() => navigator.clipboard.readText());
+}
+
 /** Saves a screenshot of the whole window as test-results/<name>.png and returns its path. */
 export async function screenshot(name: string): Promise<string> {
   const dir = join(__dirname, '..', '..', 'test-results');
@@ -128,6 +157,12 @@ export async function importCsvThroughPalette(list: string, file: string): Promi
   await input.fill(file);
   await p.waitForFunction((expected) => (document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value === expected, file);
   await input.press('Enter');
+}
+
+/** Closes whatever quick input or toast is open, then every editor (panels included). */
+export async function closeEditors(): Promise<void> {
+  await page().keyboard.press('Escape');
+  await runCommand('View: Close All Editors');
 }
 
 /** Opens the Direct Mail view container from the activity bar and waits for its sidebar. */
@@ -183,6 +218,21 @@ export async function expandTreeRow(label: string, timeoutMs = 120_000): Promise
       if (Date.now() > end) throw error;
     }
   }
+}
+
+/** Runs the palette command `title` that opens a panel, and returns the frame of the panel headed `heading`. */
+export async function openPanel(title: string, heading: string | RegExp): Promise<Frame> {
+  await runCommand(title);
+  return webviewFrame(heading);
+}
+
+/** Clicks the inline action `action` (its tooltip) of the row `label` in the expanded tree group `group`, as a user does. */
+export async function clickTreeAction(group: string, label: string, action: string): Promise<void> {
+  await openDirectMailView();
+  await expandTreeRow(group);
+  const row = treeRow(label);
+  await row.hover();
+  await row.locator(`.action-label[aria-label="${action}"]`).click();
 }
 
 /** Switches the color theme (Preferences: Color Theme, which writes the setting) and waits until it shows. */

@@ -5,8 +5,7 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Frame } from 'playwright-core';
-import { emulatorUrl, page, importCsvThroughPalette, runCommand, screenshot } from './harness';
+import { closeEditors, importCsvThroughPalette, resetEmulator, runCommand, screenshot, webviewFrame } from './harness';
 
 const FIXTURE = [
   'email,UserName,Mobile,Company',
@@ -20,38 +19,16 @@ const FIXTURE = [
   'eve@example.com,Eve,13800000005,',
 ].join('\r\n');
 
-async function reset(): Promise<void> {
-  await fetch(`${emulatorUrl()}/__emulator/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"seed":"demo"}' });
-}
-
-/** The frame of the report panel once its heading shows (webviews are nested iframes); a bound, not an expectation. */
-async function reportFrame(): Promise<Frame> {
-  const end = Date.now() + 120_000;
-  for (;;) {
-    for (const frame of page().frames()) {
-      try {
-        const heading = frame.locator('#app h1', { hasText: 'Import into Beta testers' });
-        if ((await heading.count()) > 0 && (await heading.first().isVisible())) return frame;
-      } catch {
-        // frame navigated away while probing
-      }
-    }
-    if (Date.now() > end) throw new Error('Timed out waiting for the import report panel');
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 describe('CSV import report in the workbench', () => {
   let dir: string;
   before(async () => {
-    await reset();
+    await resetEmulator();
     dir = mkdtempSync(join(tmpdir(), 'dm-e2e-import-'));
     await runCommand('Direct Mail: Refresh');
   });
   after(async () => {
-    await page().keyboard.press('Escape');
-    await runCommand('View: Close All Editors');
-    await reset();
+    await closeEditors();
+    await resetEmulator();
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -60,7 +37,7 @@ describe('CSV import report in the workbench', () => {
     writeFileSync(file, FIXTURE);
     await importCsvThroughPalette('Beta testers', file);
 
-    const frame = await reportFrame();
+    const frame = await webviewFrame('Import into Beta testers');
     const count = async (id: string): Promise<string> => (await frame.locator(`#count-${id} .count-value`).innerText()).trim();
     assert.deepEqual([await count('total'), await count('added'), await count('rejected')], ['8', '3', '5']);
     const cells = async (table: string): Promise<string[][]> =>

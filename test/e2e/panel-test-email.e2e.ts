@@ -3,33 +3,25 @@
 // Screenshots: test-results/test-email-form.png (dark) and test-email-form-light.png.
 import * as assert from 'node:assert/strict';
 import type { AccountJson } from '../emulator/stateJson';
-import { demoAccount, expandTreeRow, openDirectMailView, page, resetEmulator, runCommand, screenshot, setTheme, treeRow, webviewFrame } from './harness';
+import { allowClipboard, clickTreeAction, clipboardText, closeEditors, demoAccount, page, screenshot, setTheme, showDemoData, webviewFrame } from './harness';
 
 const sentMails = async (): Promise<AccountJson['sentMails']> => (await demoAccount()).sentMails;
 
 describe('Test email form in the workbench', () => {
   before(async () => {
-    const p = page();
-    await p.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(p.url()).origin });
-    await resetEmulator();
-    await runCommand('Direct Mail: Refresh');
+    await allowClipboard();
+    await showDemoData();
   });
 
   // Later test files expect the demo data and the dark theme.
   after(async () => {
-    await page().keyboard.press('Escape');
-    await runCommand('View: Close All Editors');
+    await closeEditors();
     await setTheme('dark');
-    await resetEmulator();
-    await runCommand('Direct Mail: Refresh');
+    await showDemoData();
   });
 
   it('opens from a sender in the tree, checks while typing, sends, and shows the EnvId', async () => {
-    await openDirectMailView();
-    await expandTreeRow('Sender Addresses');
-    const row = treeRow('noreply@example.com');
-    await row.hover();
-    await row.locator('.action-label[aria-label="Send Test Email…"]').click();
+    await clickTreeAction('Sender Addresses', 'noreply@example.com', 'Send Test Email…');
 
     const frame = await webviewFrame('Send test email');
     assert.equal(await frame.locator('#field-from input').inputValue(), 'noreply@example.com');
@@ -59,7 +51,7 @@ describe('Test email form in the workbench', () => {
 
     await frame.locator('button[data-copy="envId"]').click();
     await frame.locator('#sent-copied', { hasText: 'Copied the EnvId.' }).waitFor();
-    assert.equal(await page().evaluate(() => navigator.clipboard.readText()), mail.envId);
+    assert.equal(await clipboardText(), mail.envId);
 
     await screenshot('test-email-form');
     await setTheme('light');

@@ -3,53 +3,18 @@
 // dark and the light theme (test-results/<panel>-dark.png, <panel>-light.png).
 import * as assert from 'node:assert/strict';
 import { countsInExtensionWords } from '../emulator/stateJson';
-import type { Frame, Page } from 'playwright-core';
-import { demoAccount, emulatorUrl, expandTreeRow, openDirectMailView, page, pickQuickInput, runCommand, screenshot, setTheme, treeRow } from './harness';
-
-
-
-// A bound, not an expectation: on a busy shared machine the workbench can take a minute to react.
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 120_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-/** The frame of the visible panel whose heading has `heading` (webviews are nested iframes). */
-async function panel(heading: string | RegExp): Promise<Frame> {
-  return waitFor(`the panel "${heading}"`, async () => {
-    for (const frame of page().frames()) {
-      try {
-        const h1 = frame.locator('#app h1', { hasText: heading });
-        if ((await h1.count()) > 0 && (await h1.first().isVisible())) return frame;
-      } catch {
-        // frame navigated away while probing
-      }
-    }
-    return undefined;
-  });
-}
-
-async function closeEditors(): Promise<void> {
-  await page().keyboard.press('Escape');
-  await runCommand('View: Close All Editors');
-}
-
-async function clipboard(p: Page): Promise<string> {
-  return p.evaluate(() => navigator.clipboard.readText());
-}
+import {
+  allowClipboard, clickTreeAction, clipboardText, closeEditors, demoAccount, emulatorAdmin, openPanel, page, pickQuickInput, resetEmulator, runCommand,
+  screenshot, setTheme, showDemoData, webviewFrame,
+} from './harness';
 
 /** Screenshots in both themes, back in dark afterwards. */
 async function photograph(name: string, heading: string | RegExp): Promise<void> {
   await setTheme('dark');
-  await (await panel(heading)).locator('#app').waitFor();
+  await (await webviewFrame(heading)).locator('#app').waitFor();
   await screenshot(`${name}-dark`);
   await setTheme('light');
-  await (await panel(heading)).locator('#app').waitFor();
+  await (await webviewFrame(heading)).locator('#app').waitFor();
   await page().waitForTimeout(300); // the theme reaches the webview by message; let it repaint
   await screenshot(`${name}-light`);
   await setTheme('dark');
@@ -57,9 +22,8 @@ async function photograph(name: string, heading: string | RegExp): Promise<void>
 
 describe('Webview panels in the workbench', () => {
   before(async () => {
-    const p = page();
-    await p.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(p.url()).origin });
-    await fetch(`${emulatorUrl()}/__emulator/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"seed":"demo"}' });
+    await allowClipboard();
+    await resetEmulator();
     await setTheme('dark');
   });
 
@@ -68,10 +32,7 @@ describe('Webview panels in the workbench', () => {
   });
 
   // Later test files expect the demo data: put it back and let the tree show it again.
-  after(async () => {
-    await fetch(`${emulatorUrl()}/__emulator/reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"seed":"demo"}' });
-    await runCommand('Direct Mail: Refresh');
-  });
+  after(showDemoData);
 
   it('DNS setup panel: lists the records, copies them, and looks right in both themes', async () => {
     const account = await demoAccount();
@@ -79,42 +40,38 @@ describe('Webview panels in the workbench', () => {
     assert.ok(domain);
     await runCommand('Direct Mail: Open DNS Setup');
     await pickQuickInput('example.com', 'example.com');
-    const frame = await panel('DNS setup: example.com');
+    const frame = await webviewFrame('DNS setup: example.com');
     await frame.locator('table.records tbody tr').first().waitFor();
     assert.equal(await frame.locator('table.records tbody tr').count(), Object.keys(domain.dns).length);
     assert.match(await frame.locator('#domain-state').innerText(), /Verified/);
 
     await frame.locator('vscode-button', { hasText: 'Copy all (zone file)' }).click();
     await frame.locator('.notice', { hasText: 'Copied every record' }).waitFor();
-    const zone = await clipboard(page());
+    const zone = await clipboardText();
     assert.ok(zone.startsWith('$ORIGIN example.com.\n'), zone);
     assert.ok(zone.includes(`@\tIN\tMX\t10 ${domain.dns.mx.value}.`), zone);
 
     const ownershipRow = frame.locator('table.records tbody tr', { has: frame.locator('td.host', { hasText: domain.dns.ownership.host }) });
     await ownershipRow.locator('button[data-copy="value"]').click();
     await frame.locator('.notice', { hasText: 'Copied the value.' }).waitFor();
-    assert.equal(await clipboard(page()), domain.dns.ownership.value);
+    assert.equal(await clipboardText(), domain.dns.ownership.value);
     assert.equal(await ownershipRow.locator('td.host').getAttribute('title'), `${domain.dns.ownership.host}.example.com.`);
 
     await photograph('dns-panel', 'DNS setup: example.com');
   });
 
   it('DNS setup panel opens from a domain in the tree', async () => {
-    await openDirectMailView();
-    await expandTreeRow('Domains');
-    const row = treeRow('news.example.net');
-    await row.hover();
-    await row.locator('.action-label[aria-label="Open DNS Setup"]').click();
-    const frame = await panel('DNS setup: news.example.net');
+    await clickTreeAction('Domains', 'news.example.net', 'Open DNS Setup');
+    const frame = await webviewFrame('DNS setup: news.example.net');
     await frame.locator('table.records tbody tr').first().waitFor();
   });
 
   it('DNS setup panel: Verify updates the states in place', async () => {
     await runCommand('Direct Mail: Open DNS Setup');
     await pickQuickInput('mail.example.org', 'mail.example.org');
-    const frame = await panel('DNS setup: mail.example.org');
+    const frame = await webviewFrame('DNS setup: mail.example.org');
     assert.match(await frame.locator('#domain-state').innerText(), /Not verified/);
-    await fetch(`${emulatorUrl()}/__emulator/publish`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"domainName":"mail.example.org"}' });
+    await emulatorAdmin('POST', 'publish', { domainName: 'mail.example.org' });
     await frame.locator('vscode-button', { hasText: 'Verify' }).click();
     await frame.locator('#domain-state', { hasText: /^Verified/ }).waitFor();
     assert.equal(await frame.locator('tr[data-state="fail"] td:first-child', { hasText: 'Ownership' }).count(), 0);
@@ -122,8 +79,7 @@ describe('Webview panels in the workbench', () => {
 
   it('account overview: shows the account\'s counts and quotas in both themes', async () => {
     const totals = countsInExtensionWords((await demoAccount()).totals);
-    await runCommand('Direct Mail: Open Account Overview');
-    const frame = await panel('Direct Mail account');
+    const frame = await openPanel('Direct Mail: Open Account Overview', 'Direct Mail account');
     await frame.locator('#count-domains').waitFor();
     for (const [key, n] of Object.entries(totals)) {
       assert.equal((await frame.locator(`#count-${key} .count-value`).innerText()).replace(/\D/g, ''), String(n), key);
@@ -136,8 +92,7 @@ describe('Webview panels in the workbench', () => {
   });
 
   it('create tag form: checks while typing, creates, and keeps the input of a rejected create', async () => {
-    await runCommand('Direct Mail: Create Tag…');
-    const frame = await panel('Create tag');
+    const frame = await openPanel('Direct Mail: Create Tag…', 'Create tag');
     const name = frame.locator('#field-tagName input');
     const submit = frame.locator('#submit');
 
@@ -164,18 +119,16 @@ describe('Webview panels in the workbench', () => {
 
     // Hidden behind another panel the page is discarded (no retainContextWhenHidden); shown again it
     // restores what was typed from its saved state.
-    await runCommand('Direct Mail: Open Account Overview');
-    await panel('Direct Mail account');
+    await openPanel('Direct Mail: Open Account Overview', 'Direct Mail account');
     await runCommand('Direct Mail: Create Tag…'); // reveals the existing, hidden form
-    const restored = await panel('Create tag');
+    const restored = await webviewFrame('Create tag');
     await restored.locator('#field-tagName input').waitFor();
     assert.equal(await restored.locator('#field-tagName input').inputValue(), 'welcome');
     assert.equal(await restored.locator('#field-tagDescription textarea').inputValue(), 'kept after the failure');
   });
 
   it('create sender address form: picks a verified domain and creates the address', async () => {
-    await runCommand('Direct Mail: Create Sender Address…');
-    const frame = await panel('Create sender address');
+    const frame = await openPanel('Direct Mail: Create Sender Address…', 'Create sender address');
     await frame.locator('#field-localPart input').fill('e2e-alerts');
     await frame.locator('#field-domain').waitFor();
     await frame.locator('#submit:not([disabled])').waitFor();
@@ -187,12 +140,11 @@ describe('Webview panels in the workbench', () => {
   });
 
   it('create domain form: creates the domain and opens its DNS setup panel', async () => {
-    await runCommand('Direct Mail: Create Domain…');
-    const frame = await panel('Create sending domain');
+    const frame = await openPanel('Direct Mail: Create Domain…', 'Create sending domain');
     await frame.locator('#field-domainName input').fill('e2e.example.dev');
     await frame.locator('#submit:not([disabled])').waitFor();
     await frame.locator('#submit').click();
-    const dns = await panel('DNS setup: e2e.example.dev');
+    const dns = await webviewFrame('DNS setup: e2e.example.dev');
     await dns.locator('#domain-state', { hasText: 'Not verified' }).waitFor();
     assert.ok((await dns.locator('tr[data-state="fail"]').count()) > 0);
     assert.ok((await demoAccount()).domains.some((d) => d.name === 'e2e.example.dev'));

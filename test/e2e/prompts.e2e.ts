@@ -4,7 +4,7 @@
 // Screenshot: test-results/add-profile.png (the secret step, a password field).
 import * as assert from 'node:assert/strict';
 import type { Locator } from 'playwright-core';
-import { demoAccount, expandTreeRow, openDirectMailView, page, pickQuickInput, resetEmulator, runCommand, screenshot, treeRow } from './harness';
+import { demoAccount, expandTreeRow, page, pickQuickInput, runCommand, screenshot, showDemoData, treeRow } from './harness';
 import { OTHER_ACCESS_KEY_ID, OTHER_ACCESS_KEY_SECRET } from '../emulator/credentials';
 
 // The second account the emulator knows (test/emulator/credentials.ts, seeds.ts), typed by hand as a user would.
@@ -92,17 +92,11 @@ async function closeEverything(): Promise<void> {
   await runCommand('View: Close All Editors');
 }
 
-async function freshDemo(): Promise<void> {
-  await resetEmulator('demo');
-  await openDirectMailView();
-  await runCommand('Direct Mail: Refresh');
-}
-
 describe('Prompts in the workbench', () => {
-  before(freshDemo);
+  before(showDemoData);
   after(async () => {
     await closeEverything();
-    await freshDemo();
+    await showDemoData();
   });
 
   it('adds a profile through its five steps: a refused secret is explained and nothing saved, the right one signs in', async () => {

@@ -2,13 +2,11 @@
 // words at once (no refresh); copy feedback floats and leaves the records table where it was.
 // Screenshots: test-results/state-*.png.
 import * as assert from 'node:assert/strict';
-import { emulatorUrl, expandTreeRow, openDirectMailView, page, resetEmulator, runCommand, screenshot, treeRow, waitForTreeIdle, webviewFrame } from './harness';
+import { emulatorAdmin, expandTreeRow, openPanel, page, screenshot, showDemoData, treeRow, waitForTreeIdle, webviewFrame } from './harness';
 
 describe('One state: DNS panel and sidebar', () => {
   before(async () => {
-    await resetEmulator('demo');
-    await openDirectMailView();
-    await runCommand('Direct Mail: Refresh');
+    await showDemoData();
     await waitForTreeIdle();
   });
 
@@ -25,7 +23,7 @@ describe('One state: DNS panel and sidebar', () => {
     await frame.locator('#domain-state', { hasText: /Not verified/ }).waitFor();
     assert.match(await frame.locator('#owner').innerText(), /environment · cn-hangzhou/);
 
-    await fetch(`${emulatorUrl()}/__emulator/publish`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"domainName":"mail.example.org"}' });
+    await emulatorAdmin('POST', 'publish', { domainName: 'mail.example.org' });
     await frame.locator('vscode-button', { hasText: 'Verify' }).click();
     await frame.locator('#domain-state', { hasText: /^Verified$/ }).waitFor();
     await screenshot('state-2-panel-verified');
@@ -55,14 +53,13 @@ describe('One state: DNS panel and sidebar', () => {
 
   it('a panel brought back to the front shows its last content without asking Direct Mail', async () => {
     // Another panel in the same group hides the DNS panel (its page is unloaded: no retainContextWhenHidden).
-    await runCommand('Direct Mail: Open Account Overview');
-    await webviewFrame('Direct Mail account');
-    await fetch(`${emulatorUrl()}/__emulator/requests`, { method: 'DELETE' });
+    await openPanel('Direct Mail: Open Account Overview', 'Direct Mail account');
+    await emulatorAdmin('DELETE', 'requests');
     await page().locator('.tabs-container .tab', { hasText: 'DNS setup: mail.example.org' }).click();
     const frame = await webviewFrame('DNS setup: mail.example.org');
     await frame.locator('#domain-state', { hasText: /^Verified$/ }).waitFor();
     assert.ok((await frame.locator('table.records tbody tr').count()) >= 5);
-    const sent = (await (await fetch(`${emulatorUrl()}/__emulator/requests`)).json()) as { requests: { action: string }[] };
+    const sent = (await emulatorAdmin('GET', 'requests')) as { requests: { action: string }[] };
     assert.deepEqual(sent.requests.filter((r) => r.action === 'DescDomain'), [], 'shown from the page state and the extension\'s copy');
     await screenshot('state-5-panel-back');
   });

@@ -2,7 +2,7 @@
 // groups, expand Domains and a domain, read its DNS records and copy one with the inline button, then
 // photograph the expanded tree (test-results/tree-expanded.png).
 import * as assert from 'node:assert/strict';
-import { demoAccount, expandTreeRow, openDirectMailView, page, resetEmulator, runCommand, screenshot, treeRow } from './harness';
+import { allowClipboard, clipboardText, demoAccount, expandTreeRow, openDirectMailView, page, screenshot, showDemoData, treeRow } from './harness';
 
 
 
@@ -12,9 +12,7 @@ const expand = expandTreeRow;
 describe('Direct Mail tree in the workbench', () => {
   before(async () => {
     // Earlier e2e files change the account (they create resources): start from the demo data and reload the tree.
-    await resetEmulator('demo');
-    await openDirectMailView();
-    await runCommand('Direct Mail: Refresh');
+    await showDemoData();
   });
 
   it('shows the account and the four groups with their totals', async () => {
@@ -38,13 +36,13 @@ describe('Direct Mail tree in the workbench', () => {
       await row(`${rec.host}  ${rec.type}`).waitFor({ state: 'visible', timeout: 30_000 });
     }
     // The inline "copy value" button of the SPF record puts the exact value on the clipboard.
-    await page().context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page().url()).origin });
+    await allowClipboard();
     const spf = row(`${domain.dns.spf.host}  TXT  v=spf1`);
     await spf.hover();
     await spf.locator('.action-label[aria-label="Copy DNS Record Value"]').click();
     // The command runs in the extension host: wait for its status-bar confirmation before reading.
     await page().locator('.part.statusbar', { hasText: 'Copied the record value to the clipboard' }).waitFor({ timeout: 30_000 });
-    const copied = await page().evaluate(() => navigator.clipboard.readText());
+    const copied = await clipboardText();
     assert.equal(copied, domain.dns.spf.value);
     // Widen the sidebar (drag its sash) so whole records are readable in the picture.
     const box = await page().locator('.part.sidebar').boundingBox();

@@ -7,7 +7,7 @@
 // form-after-reload.png.
 import * as assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
-import { openDirectMailView, page, resetEmulator, runCommand, screenshot, setTheme, treeRow, webviewFrame } from './harness';
+import { closeEditors, openDirectMailView, openPanel, page, resetEmulator, runCommand, screenshot, setTheme, showDemoData, treeRow, webviewFrame } from './harness';
 
 const SIDEBAR = '.part.sidebar [id="workbench.view.extension.directMail"]';
 
@@ -18,22 +18,32 @@ async function showTab(title: string): Promise<void> {
 
 const reasonOf = (frame: Frame) => frame.locator('#submit-reason');
 
+/** Signs in again with the environment key (as the welcome view's link does) unless the view shows the tree already. */
+async function ensureSignedIn(): Promise<void> {
+  if (!(await treeRow('Domains').isVisible())) await runCommand('Direct Mail: Use Credentials from Environment Variables');
+  await treeRow('Domains').waitFor({ state: 'visible' });
+}
+
+/** Shows the create-tag form again and checks that it kept the service's refusal, what was typed and an enabled button. */
+async function checkCreateTagKept(refusal: string): Promise<void> {
+  await showTab('Create tag');
+  const frame = await webviewFrame('Create tag');
+  await frame.locator('#form-status.error', { hasText: refusal }).waitFor();
+  assert.equal(await frame.locator('#field-tagName input').inputValue(), 'welcome');
+  assert.equal(await frame.locator('#field-tagDescription textarea').inputValue(), 'typed before hiding');
+  await frame.locator('#submit:not([disabled])').waitFor();
+}
+
 describe('Welcome view and forms that explain themselves', () => {
-  before(async () => {
-    await resetEmulator();
-    await openDirectMailView();
-    await runCommand('Direct Mail: Refresh');
-  });
+  before(showDemoData);
 
   // Later test files expect the demo data, the dark theme, no open editors and a signed-in view.
   after(async () => {
-    await page().keyboard.press('Escape');
-    await runCommand('View: Close All Editors');
+    await closeEditors();
     await setTheme('dark');
     await resetEmulator();
     await openDirectMailView();
-    if (!(await treeRow('Domains').isVisible())) await runCommand('Direct Mail: Use Credentials from Environment Variables');
-    await treeRow('Domains').waitFor({ state: 'visible' });
+    await ensureSignedIn();
   });
 
   it('signed out, offers one button and links named as the commands, and the emulator hint for a local endpoint', async () => {
@@ -45,8 +55,7 @@ describe('Welcome view and forms that explain themselves', () => {
       await checkWelcome();
     } finally {
       // The other tests need a signed-in view, whatever this one found.
-      if (!(await treeRow('Domains').isVisible())) await runCommand('Direct Mail: Use Credentials from Environment Variables');
-      await treeRow('Domains').waitFor({ state: 'visible' });
+      await ensureSignedIn();
     }
   });
 
@@ -72,8 +81,7 @@ describe('Welcome view and forms that explain themselves', () => {
   }
 
   it('says beside a disabled submit which field blocks it, and splits a full address typed into "Local part"', async () => {
-    await runCommand('Direct Mail: Create Sender Address…');
-    const frame = await webviewFrame('Create sender address');
+    const frame = await openPanel('Direct Mail: Create Sender Address…', 'Create sender address');
     await frame.locator('#submit[disabled]').waitFor();
     await reasonOf(frame).filter({ hasText: 'Fill in "Local part" to continue.' }).waitFor();
     // Examples are placeholders, never values.
@@ -97,8 +105,7 @@ describe('Welcome view and forms that explain themselves', () => {
   });
 
   it('empties the domain form after a create, although the new domain\'s DNS panel opened over it', async () => {
-    await runCommand('Direct Mail: Create Domain…');
-    let frame = await webviewFrame('Create sending domain');
+    let frame = await openPanel('Direct Mail: Create Domain…', 'Create sending domain');
     assert.equal(await frame.locator('#field-domainName input').getAttribute('placeholder'), 'e.g. mail.example.com');
     await frame.locator('#field-domainName input').fill('mail.e2e-created.example');
     await frame.locator('#submit:not([disabled])').click();
@@ -113,8 +120,7 @@ describe('Welcome view and forms that explain themselves', () => {
   });
 
   it('keeps values, result and an enabled button when the form is hidden and shown again, and after a theme change', async () => {
-    await runCommand('Direct Mail: Create Tag…');
-    let frame = await webviewFrame('Create tag');
+    let frame = await openPanel('Direct Mail: Create Tag…', 'Create tag');
     // "welcome" exists in the demo account: the service refuses it, and the form keeps what was typed.
     await frame.locator('#field-tagName input').fill('welcome');
     await frame.locator('#field-tagDescription textarea').fill('typed before hiding');
@@ -126,14 +132,8 @@ describe('Welcome view and forms that explain themselves', () => {
     // The result takes focus, so a screen reader reads it.
     assert.equal(await frame.evaluate(() => document.activeElement?.id), 'form-status');
 
-    await runCommand('Direct Mail: Open Account Overview');
-    await webviewFrame('Direct Mail account');
-    await showTab('Create tag');
-    frame = await webviewFrame('Create tag');
-    await frame.locator('#form-status.error', { hasText: refusal }).waitFor();
-    assert.equal(await frame.locator('#field-tagName input').inputValue(), 'welcome');
-    assert.equal(await frame.locator('#field-tagDescription textarea').inputValue(), 'typed before hiding');
-    await frame.locator('#submit:not([disabled])').waitFor();
+    await openPanel('Direct Mail: Open Account Overview', 'Direct Mail account');
+    await checkCreateTagKept(refusal);
 
     await setTheme('light');
     frame = await webviewFrame('Create tag');
@@ -146,17 +146,12 @@ describe('Welcome view and forms that explain themselves', () => {
 
   it('keeps values, result and an enabled button after a window reload', async () => {
     const p = page();
-    let frame = await webviewFrame('Create tag');
+    const frame = await webviewFrame('Create tag');
     const refusal = (await frame.locator('#form-status.error').innerText()).trim();
     await p.reload();
     await p.locator('.monaco-workbench[class*="vscode-theme-"]').waitFor({ state: 'visible' });
     // VS Code brings the panel back (the extension's serializer) and the page restores itself from its saved state.
-    await showTab('Create tag');
-    frame = await webviewFrame('Create tag');
-    await frame.locator('#form-status.error', { hasText: refusal }).waitFor();
-    assert.equal(await frame.locator('#field-tagName input').inputValue(), 'welcome');
-    assert.equal(await frame.locator('#field-tagDescription textarea').inputValue(), 'typed before hiding');
-    await frame.locator('#submit:not([disabled])').waitFor();
+    await checkCreateTagKept(refusal);
     await screenshot('form-after-reload');
   });
 });

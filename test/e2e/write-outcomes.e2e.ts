@@ -7,41 +7,28 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { emulatorUrl, expandTreeRow, openDirectMailView, page, importCsvThroughPalette, resetEmulator, runCommand, screenshot, treeRow, webviewFrame } from './harness';
+import { clickTreeAction, closeEditors, emulatorAdmin, importCsvThroughPalette, resetEmulator, runCommand, screenshot, showDemoData, webviewFrame } from './harness';
 
-async function adminCall(method: string, path: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`${emulatorUrl()}/__emulator/${path}`, {
-    method, headers: body === undefined ? undefined : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  assert.equal(response.status, 200, `${method} ${path}`);
-  return response.json();
-}
 const countOf = async (action: string): Promise<number> =>
-  ((await adminCall('GET', 'requests')) as { requests: { action: string }[] }).requests.filter((r) => r.action === action).length;
+  ((await emulatorAdmin('GET', 'requests')) as { requests: { action: string }[] }).requests.filter((r) => r.action === action).length;
 
 describe('Write outcomes in the workbench', () => {
   let dir: string;
   before(async () => {
     await resetEmulator();
-    await adminCall('DELETE', 'requests');
+    await emulatorAdmin('DELETE', 'requests');
     dir = mkdtempSync(join(tmpdir(), 'dm-e2e-outcomes-'));
     await runCommand('Direct Mail: Refresh');
   });
   after(async () => {
-    await adminCall('DELETE', 'faults');
-    await page().keyboard.press('Escape');
-    await runCommand('View: Close All Editors');
-    await resetEmulator();
-    await runCommand('Direct Mail: Refresh');
+    await emulatorAdmin('DELETE', 'faults');
+    await closeEditors();
+    await showDemoData();
     rmSync(dir, { recursive: true, force: true });
   });
 
   it('test email from a batch sender: the note, "Sent" until a field changes, and an unknown outcome', async () => {
-    await openDirectMailView();
-    await expandTreeRow('Sender Addresses');
-    const row = treeRow('news@example.com');
-    await row.hover();
-    await row.locator('.action-label[aria-label="Send Test Email…"]').click();
+    await clickTreeAction('Sender Addresses', 'news@example.com', 'Send Test Email…');
     const frame = await webviewFrame('Send test email');
     await frame.locator('#sender-note', { hasText: 'This is a batch address (bulk mail).' }).waitFor();
 
@@ -61,7 +48,7 @@ describe('Write outcomes in the workbench', () => {
     await frame.locator('#submit:not([disabled])', { hasText: 'Send test email' }).waitFor();
     assert.equal(await frame.locator('#send-lock-reason').innerText(), '');
 
-    await adminCall('POST', 'faults', { kind: 'resetAfter', actions: ['SingleSendMail'] });
+    await emulatorAdmin('POST', 'faults', { kind: 'resetAfter', actions: ['SingleSendMail'] });
     await submit.click();
     const warning = frame.locator('#form-status.warning');
     await warning.waitFor();
@@ -76,12 +63,12 @@ describe('Write outcomes in the workbench', () => {
     await runCommand('View: Close All Editors');
     const file = join(dir, 'lost.csv');
     writeFileSync(file, ['email,UserName', 'r1@example.com,One', 'r2@example.com,Two', 'bad-address,Three'].join('\n'));
-    await adminCall('POST', 'faults', { kind: 'resetAfter', actions: ['SaveReceiverDetail'] });
-    await adminCall('POST', 'faults', { kind: 'http503', count: 0, actions: ['QueryReceiverDetail'] });
+    await emulatorAdmin('POST', 'faults', { kind: 'resetAfter', actions: ['SaveReceiverDetail'] });
+    await emulatorAdmin('POST', 'faults', { kind: 'http503', count: 0, actions: ['QueryReceiverDetail'] });
     await importCsvThroughPalette('Beta testers', file);
 
     const frame = await webviewFrame('Import into Beta testers');
-    await adminCall('DELETE', 'faults');
+    await emulatorAdmin('DELETE', 'faults');
     const count = async (id: string): Promise<string> => (await frame.locator(`#count-${id} .count-value`).innerText()).trim();
     assert.deepEqual([await count('total'), await count('added'), await count('rejected'), await count('unknown')], ['3', '0', '1', '2']);
     await frame.locator('#unknown-notice', { hasText: '2 rows may or may not have been added' }).waitFor();
