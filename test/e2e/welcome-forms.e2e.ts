@@ -148,7 +148,11 @@ describe('Welcome view and forms that explain themselves', () => {
     const p = page();
     const frame = await webviewFrame('Create tag');
     const refusal = (await frame.locator('#form-status.error').innerText()).trim();
-    await p.reload();
+    // Reload as a person does (the command shuts the window down properly, so the workbench saves its open editors
+    // first; a bare page reload can cut that short).
+    const reloaded = p.waitForEvent('load');
+    await runCommand('Developer: Reload Window');
+    await reloaded;
     await p.locator('.monaco-workbench[class*="vscode-theme-"]').waitFor({ state: 'visible' });
     // VS Code brings the panel back (the extension's serializer) and the page restores itself from its saved state.
     await checkCreateTagKept(refusal);
