@@ -26,6 +26,22 @@ describe('CSV line ends and quoting', () => {
     assert.deepEqual(read('"a"\r\n"b"\r"c"\n'), [[1, ['a'], undefined], [2, ['b'], undefined], [3, ['c'], undefined]]);
   });
 
+  it('writes a value holding a lone LF or a lone CR in quotes, so it reads back as one value', () => {
+    const written = toCsv([['a\nb', 'c\rd', 'e']]);
+    assert.equal(written, '"a\nb","c\rd",e\r\n');
+    assert.deepEqual(read(written), [[1, ['a\nb', 'c\rd', 'e'], undefined]]);
+  });
+
+  it('a quote inside an unquoted value is text, while a broken quoted value later in the row spoils only that row', () => {
+    assert.deepEqual(read('ab"c,x\n'), [[1, ['ab"c', 'x'], undefined]]);
+    assert.deepEqual(read('ab"c,"x"y\nok,1\n').map(([line, , problem]) => [line, problem]), [[1, TEXT_AFTER_QUOTE], [2, undefined]]);
+    // The quoted value runs over a line end and has text after its closing quote: the row is reported, and the line
+    // it ran into is read again as a row of its own.
+    const rows = read('ab"c,"x\ny"z\nok,1\n');
+    assert.deepEqual(rows.map(([line, , problem]) => [line, problem !== undefined]), [[1, true], [2, false], [3, false]]);
+    assert.deepEqual(rows[2], [3, ['ok', '1'], undefined]);
+  });
+
   it('quotes a value only when it must', () => {
     assert.equal(csvValue('plain'), 'plain');
     assert.equal(csvValue(' lead'), '" lead"');
