@@ -8,7 +8,7 @@
 // everything ONCE per e2e run (beforeAll) and stop it all at the end (afterAll). Test files
 // (test/e2e/*.e2e.ts) import the helpers below; call them inside tests/hooks, not at load time.
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Frame, Locator, Page } from 'playwright-core';
 import type { Workbench } from '../../scripts/lib/workbench.mjs' with { 'resolution-mode': 'import' };
 import type { AccountJson } from '../emulator/stateJson';
@@ -156,7 +156,19 @@ export async function importCsvThroughPalette(list: string, file: string): Promi
   await p.locator('.quick-input-widget .quick-input-list .monaco-list-row').first().waitFor({ state: 'visible' });
   await input.fill(file);
   await p.waitForFunction((expected) => (document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value === expected, file);
-  await input.press('Enter');
+  // The dialog then lists the typed path's folder and selects the file; Enter pressed while it is still updating is
+  // dropped, so wait for the file's row and press again while the dialog stays open.
+  await p.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: basename(file) }).first().waitFor({ state: 'visible' });
+  const dialog = p.locator('.quick-input-widget', { hasText: `Import recipients into ${list}` });
+  for (let attempt = 1; ; attempt++) {
+    await input.press('Enter');
+    try {
+      await dialog.waitFor({ state: 'hidden', timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
 }
 
 /** Closes whatever quick input or toast is open, then every editor (panels included). */
