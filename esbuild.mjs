@@ -96,7 +96,27 @@ if (watch) {
   }
   console.log('esbuild: watching for changes');
 } else {
-  const results = await Promise.all(builds.map((options) => esbuild.build(options)));
+  const results = await Promise.all(builds.map((options) => ({ ...options, metafile: true })).map((options) => esbuild.build(options)));
   const bytes = Object.values(results[0].metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
   console.log(`esbuild: dist/extension.js ${(bytes / 1024).toFixed(1)} KB${production ? ' (minified)' : ''}`);
+  if (production) checkBudgets(results);
+}
+
+/**
+ * The size budgets of the design (extension bundle 350 KB, each webview page 100 KB, minified): a production build
+ * that exceeds one fails, naming the file, so growth is noticed when it happens rather than at packaging.
+ */
+function checkBudgets(results) {
+  const KB = 1024;
+  const outputs = results.flatMap((r) => Object.entries(r.metafile.outputs)).filter(([file]) => file.endsWith('.js'));
+  const over = [];
+  for (const [file, output] of outputs) {
+    const budget = file.startsWith('dist/webviews/') ? 100 * KB : 350 * KB;
+    if (file.startsWith('dist/webviews/')) console.log(`esbuild: ${file} ${(output.bytes / KB).toFixed(1)} KB (minified)`);
+    if (output.bytes > budget) over.push(`${file} is ${(output.bytes / KB).toFixed(1)} KB, over its ${budget / KB} KB budget`);
+  }
+  if (over.length) {
+    console.error(`esbuild: ${over.join('; ')}.`);
+    process.exitCode = 1;
+  }
 }

@@ -1,6 +1,6 @@
 // `npm test`: every test layer in order, continuing past failures, then one line per layer and a
 // final "N passed, N failed". Exits non-zero if anything failed, any test is pending/skipped, or a
-// layer ran no tests. Typecheck and lint count as one check each.
+// layer ran no tests. Typecheck, lint and the bundle sizes count as one check each.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { installCodeServer, isCodeServerInstalled } from './install-code-server.mjs';
@@ -13,6 +13,8 @@ const check = (command, args) => ({ command, args, parse: (_out, code) => ({ pas
 const LAYERS = [
   ['typecheck', check(bin('tsc'), ['-p', '.', '--noEmit'])],
   ['lint', check(bin('eslint'), ['.'])],
+  // The production build fails when a bundle is over its size budget (esbuild.mjs).
+  ['bundle sizes', check(process.execPath, ['esbuild.mjs', '--production'])],
   ['unit', mocha('test/unit/.mocharc.json')],
   ['emulator', mocha('test/emulator/.mocharc.json')],
   ['extension-host', { command: process.execPath, args: ['scripts/test-extension-host.mjs'], parse: parseSummaryLine }],

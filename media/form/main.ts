@@ -2,9 +2,6 @@
 // src/shared/testEmailSpec.ts), so the checks while typing are the client's own.
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-label/index.js';
-import '@vscode-elements/elements/dist/vscode-option/index.js';
-import '@vscode-elements/elements/dist/vscode-single-select/index.js';
-import '@vscode-elements/elements/dist/vscode-textarea/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import '../common/base.css';
 import './form.css';
@@ -26,7 +23,11 @@ const specOf = (view: AnyFormView): FormSpec => (view.panel === 'form' ? FORMS[v
 /** Which form a view is, to keep typed values when the same form is shown again. */
 const formIdOf = (view: AnyFormView): string => (view.panel === 'form' ? view.form : `testEmail:${view.from}`);
 
-/** A vscode-elements control: all of them have a string `value`. */
+/**
+ * A field's control: vscode-elements' text field, or a native select or textarea styled with the theme's colours
+ * (form.css). The select and textarea elements of vscode-elements would take this page over its size budget (about
+ * 50 KB of the 150 KB it had), and the native ones are what assistive technology knows best.
+ */
 type Control = HTMLElement & { value: string; invalid?: boolean; disabled?: boolean };
 
 interface Built {
@@ -73,16 +74,14 @@ function control(field: FieldSpec, view: AnyFormView, saved: string | undefined)
   }
   if (field.control === 'select' || field.control === 'domainSelect' || field.control === 'tagSelect') {
     const choices = choicesOf(field, view);
-    const select = h('vscode-single-select', { id, 'aria-describedby': describedBy }, ...choices.map((c) => h('vscode-option', { value: c.value }, c.label))) as Control;
-    const initial = saved && choices.some((c) => c.value === saved) ? saved : (choices[0]?.value ?? '');
-    // Options are upgraded asynchronously; set the value once the element has rendered them.
-    queueMicrotask(() => (select.value = initial));
-    select.dataset.wanted = initial;
-    select.value = initial;
+    const select = h('select', { id, class: 'control', 'aria-describedby': describedBy }, ...choices.map((c) => h('option', { value: c.value }, c.label)));
+    select.value = saved && choices.some((c) => c.value === saved) ? saved : (choices[0]?.value ?? '');
     return select;
   }
-  const tag = field.control === 'textarea' ? 'vscode-textarea' : 'vscode-textfield';
-  const input = h(tag, { id, placeholder: field.placeholder, 'aria-describedby': describedBy }) as Control;
+  const input: Control =
+    field.control === 'textarea'
+      ? h('textarea', { id, class: 'control', rows: '4', placeholder: field.placeholder, 'aria-describedby': describedBy })
+      : (h('vscode-textfield', { id, placeholder: field.placeholder, 'aria-describedby': describedBy }) as Control);
   input.value = saved ?? '';
   return input;
 }
@@ -101,6 +100,7 @@ function check(b: Built): void {
     errorLine.replaceChildren(...(visible ? [icon('error'), ' ', problem] : []));
     const c = b.controls.get(field.key) as Control;
     c.invalid = Boolean(visible);
+    c.setAttribute('aria-invalid', String(Boolean(visible)));
   }
   // A disabled button always says why: the first field that blocks it, by name. While a request runs, the status
   // line says what is happening instead.
@@ -163,11 +163,9 @@ function restoreResult(b: Built): void {
 /** Resolves once every control has rendered (custom elements upgrade after the page builds them). */
 async function settled(b: Built): Promise<void> {
   await Promise.all(
-    [...b.controls.values()].map(async (c) => {
+    [...b.controls.values()].filter((c) => c.localName.includes('-')).map(async (c) => {
       await customElements.whenDefined(c.localName);
       await (c as Control & { updateComplete?: Promise<unknown> }).updateComplete;
-      // A choice set before the options existed did not stick: set it again.
-      if (!c.value && c.dataset.wanted) c.value = c.dataset.wanted;
     }),
   );
 }

@@ -32,12 +32,8 @@ describe('Test email form in the workbench', () => {
 
     await to.fill('dev@example.net, qa@example.net');
     await frame.locator('#field-subject input').fill('Hello from the e2e test');
-    await frame.locator('#field-body textarea').fill('This is a test mail.\nSecond line.');
-    // The tag picker is a vscode-single-select; choose its option as the element's own change would.
-    await frame.locator('#field-tagName').evaluate((el: HTMLElement & { value: string }) => {
-      el.value = 'welcome';
-      el.dispatchEvent(new Event('change'));
-    });
+    await frame.locator('textarea#field-body').fill('This is a test mail.\nSecond line.');
+    await frame.locator('select#field-tagName').selectOption('welcome');
     await frame.locator('#field-toAddress-error').filter({ hasText: /^$/ }).waitFor();
     await frame.locator('#submit:not([disabled])').click();
 

@@ -110,11 +110,11 @@ describe('Webview panels in the workbench', () => {
     assert.ok(tags.includes('e2e-launch'), JSON.stringify(tags));
 
     await name.fill('welcome');
-    await frame.locator('#field-tagDescription textarea').fill('kept after the failure');
+    await frame.locator('textarea#field-tagDescription').fill('kept after the failure');
     await submit.click();
     await frame.locator('#form-status.error').waitFor();
     assert.equal(await name.inputValue(), 'welcome');
-    assert.equal(await frame.locator('#field-tagDescription textarea').inputValue(), 'kept after the failure');
+    assert.equal(await frame.locator('textarea#field-tagDescription').inputValue(), 'kept after the failure');
     await screenshot('form-panel-rejected');
 
     // Hidden behind another panel the page is discarded (no retainContextWhenHidden); shown again it
@@ -124,7 +124,7 @@ describe('Webview panels in the workbench', () => {
     const restored = await webviewFrame('Create tag');
     await restored.locator('#field-tagName input').waitFor();
     assert.equal(await restored.locator('#field-tagName input').inputValue(), 'welcome');
-    assert.equal(await restored.locator('#field-tagDescription textarea').inputValue(), 'kept after the failure');
+    assert.equal(await restored.locator('textarea#field-tagDescription').inputValue(), 'kept after the failure');
   });
 
   it('create sender address form: picks a verified domain and creates the address', async () => {

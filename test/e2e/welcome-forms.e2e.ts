@@ -30,7 +30,7 @@ async function checkCreateTagKept(refusal: string): Promise<void> {
   const frame = await webviewFrame('Create tag');
   await frame.locator('#form-status.error', { hasText: refusal }).waitFor();
   assert.equal(await frame.locator('#field-tagName input').inputValue(), 'welcome');
-  assert.equal(await frame.locator('#field-tagDescription textarea').inputValue(), 'typed before hiding');
+  assert.equal(await frame.locator('textarea#field-tagDescription').inputValue(), 'typed before hiding');
   await frame.locator('#submit:not([disabled])').waitFor();
 }
 
@@ -123,7 +123,7 @@ describe('Welcome view and forms that explain themselves', () => {
     let frame = await openPanel('Direct Mail: Create Tag…', 'Create tag');
     // "welcome" exists in the demo account: the service refuses it, and the form keeps what was typed.
     await frame.locator('#field-tagName input').fill('welcome');
-    await frame.locator('#field-tagDescription textarea').fill('typed before hiding');
+    await frame.locator('textarea#field-tagDescription').fill('typed before hiding');
     await frame.locator('#submit:not([disabled])').click();
     const status = frame.locator('#form-status.error');
     await status.waitFor();

@@ -34,7 +34,7 @@ describe('Write outcomes in the workbench', () => {
 
     await frame.locator('#field-toAddress input').fill('dev@example.net');
     await frame.locator('#field-subject input').fill('First');
-    await frame.locator('#field-body textarea').fill('Hello');
+    await frame.locator('textarea#field-body').fill('Hello');
     const submit = frame.locator('#submit');
     await frame.locator('#submit:not([disabled])').click();
     await frame.locator('#form-status.success').waitFor();
