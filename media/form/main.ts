@@ -9,7 +9,7 @@ import { h, icon, render } from '../common/dom';
 import { loadState, request, saveState, start } from '../common/host';
 import { l10n, translate } from '../common/l10n';
 import { checkFormField, formSpecs, splitTypedAddress, submitBlocker, type FieldSpec, type FormSpec, type FormValues } from '../../src/shared/formSpecs';
-import type { FormView, PanelKey, ResultMessage, TestEmailView } from '../../src/shared/protocol';
+import type { FormResult, FormView, PanelKey, ResultMessage, TestEmailView } from '../../src/shared/protocol';
 import { rememberResult, reasonLine, revealResult, savedResult, showReason, splitOffer } from './explain';
 import { testEmailForm } from '../../src/shared/testEmailSpec';
 import { senderNoteElement, sendLock, type SendLock } from './testEmailResult';
@@ -150,15 +150,17 @@ function restoreResult(b: Built): void {
   const fromHost = b.view.panel === 'form' ? b.view.lastResult : undefined;
   if (fromHost && fromHost.at > (saved?.at ?? 0)) {
     if (fromHost.reset) clearTyped(b);
-    showStatus(b, fromHost.message, fromHost.ok ? 'success' : 'error');
+    showStatus(b, fromHost.message, resultKind(fromHost));
     rememberResult(b.key, fromHost, values(b));
     revealResult(b.status);
     // The emptied fields block the button again: say so.
     check(b);
   } else if (saved) {
-    showStatus(b, saved.message, saved.ok ? 'success' : 'error');
+    showStatus(b, saved.message, resultKind(saved));
   }
 }
+
+const resultKind = (r: FormResult): 'success' | 'error' | 'warning' => (r.ok ? 'success' : r.unknown ? 'warning' : 'error');
 
 /** Resolves once every control has rendered (custom elements upgrade after the page builds them). */
 async function settled(b: Built): Promise<void> {
@@ -206,7 +208,7 @@ async function submit(b: Built): Promise<void> {
   b.lock?.afterResult(result);
   // Kept with the values it left (so a hidden and re-shown form shows it again), and brought into view and focus.
   const fromHost = result.ok && b.view.panel === 'form' ? b.view.lastResult : undefined;
-  rememberResult(b.key, fromHost ?? { ok: result.ok, message: b.status.textContent?.trim() ?? '', at: Date.now(), reset: result.ok && !b.spec.keepValues }, values(b));
+  rememberResult(b.key, fromHost ?? { ok: result.ok, message: b.status.textContent?.trim() ?? '', at: Date.now(), reset: result.ok && !b.spec.keepValues, ...(result.unknownOutcome ? { unknown: true } : {}) }, values(b));
   revealResult(b.status);
   check(b);
 }

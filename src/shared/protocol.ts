@@ -95,6 +95,8 @@ const formResultSchema = z.object({
   message: z.string().check(z.maxLength(4096)),
   at: z.number(),
   reset: z.boolean(),
+  /** A create whose answer was lost: it may or may not have happened (shown as a warning, not an error). */
+  unknown: z.optional(z.boolean()),
 });
 export type FormResult = z.infer<typeof formResultSchema>;
 

@@ -51,7 +51,7 @@ export class AccountPanelController implements PanelController {
     private readonly store: ResourceStore,
   ) {}
 
-  private current(): AccountView | undefined {
+  current(): AccountView | undefined {
     const summary = this.store.account();
     const active = this.deps.connection?.();
     return summary && accountView(summary, this.updatedAt, active && { profile: active.profile, region: active.region });

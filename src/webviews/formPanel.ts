@@ -3,6 +3,9 @@
 import * as vscode from 'vscode';
 import { collect, iteratePages } from '../api/paging';
 import { isDomainUsable, type Page, type SendType } from '../api/types';
+import { commandSubject } from '../commands/commandLabels';
+import { failureText } from '../model/failureText';
+import { describeError, errorDetails, isAbort } from '../util/errors';
 import { requireClient, type CreatedItem, type PanelClient, type WebviewDeps } from './deps';
 import { checkForm, FORMS, formSpecs, senderAddress, submitBlocker, type FormValues } from '../shared/formSpecs';
 import type { Outcome, PanelController } from './panelHost';
@@ -23,6 +26,28 @@ async function usableDomainNames(client: PanelClient): Promise<string[]> {
 }
 
 const optional = (value: string | undefined): string | undefined => (value ? value : undefined);
+
+/** The command that opens each create form; its words ("Creating the tag “news”") also name a failed create. */
+export const CREATE_COMMANDS: Readonly<Record<FormKind, string>> = {
+  domain: 'directMail.createDomain',
+  sender: 'directMail.createSenderAddress',
+  recipientList: 'directMail.createRecipientList',
+  tag: 'directMail.createTag',
+};
+
+/** What a form creates, by the name the user typed. */
+function typedName(kind: FormKind, v: FormValues): string {
+  switch (kind) {
+    case 'domain':
+      return v.domainName;
+    case 'sender':
+      return senderAddress(v);
+    case 'recipientList':
+      return v.listName;
+    case 'tag':
+      return v.tagName;
+  }
+}
 
 /** Sends the create request for a checked form. */
 async function create(kind: FormKind, v: FormValues, client: PanelClient): Promise<CreatedItem> {
@@ -92,6 +117,10 @@ export class FormPanelController implements PanelController {
     return this.view();
   }
 
+  current(): FormView {
+    return this.view();
+  }
+
   private view(): FormView {
     return {
       panel: 'form',
@@ -112,12 +141,33 @@ export class FormPanelController implements PanelController {
     const fieldErrors = checkForm(this.kind, values, vscode.l10n.t);
     const blocker = submitBlocker(formSpecs(vscode.l10n.t)[this.kind], values, fieldErrors, vscode.l10n.t);
     if (blocker) return { ok: false, fieldErrors, message: blocker.text };
-    const created = await create(this.kind, values, await requireClient(this.deps));
+    const client = await requireClient(this.deps);
+    let created: CreatedItem;
+    try {
+      created = await create(this.kind, values, client);
+    } catch (error) {
+      if (isAbort(error)) throw error;
+      return this.failed(error, values);
+    }
     // Every create form behaves alike after a success: it empties itself and names what was created.
     const message = createdText(created);
     this.lastResult = { ok: true, message, at: Date.now(), reset: true };
     await this.announce(created);
     return { ok: true, message, view: this.view() };
+  }
+
+  /**
+   * A create that failed says so in the words of the command ("Creating the tag “news” failed: …"), or that it may or
+   * may not have happened when the answer was lost; the result is kept like a success, so a form hidden meanwhile
+   * shows it when it comes back. What was typed stays in the page.
+   */
+  private failed(error: unknown, values: FormValues): Outcome {
+    const details = errorDetails(error);
+    const subject = commandSubject(CREATE_COMMANDS[this.kind], [{ name: typedName(this.kind, values) }]);
+    const { text, unknown } = failureText(details, subject, vscode.l10n.t);
+    this.deps.log?.error(`${this.title}: ${describeError(details)}`);
+    this.lastResult = { ok: false, message: text, at: Date.now(), reset: false, ...(unknown ? { unknown: true } : {}) };
+    return { ok: false, message: text, ...(unknown ? { unknownOutcome: true } : {}) };
   }
 
   /** Tree refresh and reveal, then the DNS panel for a domain. Failures here must not hide the successful create. */

@@ -13,6 +13,7 @@ import type { CommandContext } from '../commands/context';
 import { pickDomain } from '../commands/pickers';
 import { resourceOf } from '../views/node';
 import type { WebviewDeps } from './deps';
+import { CREATE_COMMANDS } from './formPanel';
 import { PanelManager } from './panels';
 import type { FormKind } from '../shared/protocol';
 
@@ -30,12 +31,6 @@ export function domainIdOf(arg: unknown): string | undefined {
   return typeof value === 'string' || typeof value === 'number' ? domainIdOf(value) : undefined;
 }
 
-const FORM_COMMANDS: Record<string, FormKind> = {
-  'directMail.createDomain': 'domain',
-  'directMail.createSenderAddress': 'sender',
-  'directMail.createRecipientList': 'recipientList',
-  'directMail.createTag': 'tag',
-};
 
 export function registerWebviews(c: CommandContext, context: vscode.ExtensionContext, deps: WebviewDeps): PanelManager {
   const panels = new PanelManager(context.extensionUri, deps);
@@ -45,6 +40,6 @@ export function registerWebviews(c: CommandContext, context: vscode.ExtensionCon
     if (domainId) panels.open({ panel: 'dns', domainId });
   });
   c.register('directMail.openAccountOverview', () => void panels.open({ panel: 'account' }));
-  for (const [command, form] of Object.entries(FORM_COMMANDS)) c.register(command, () => void panels.open({ panel: 'form', form }));
+  for (const [form, command] of Object.entries(CREATE_COMMANDS) as [FormKind, string][]) c.register(command, () => void panels.open({ panel: 'form', form }));
   return panels;
 }

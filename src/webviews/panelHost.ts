@@ -1,6 +1,8 @@
 // The extension side of one webview panel: builds its page, checks every message against the protocol,
 // answers the ready handshake with the panel's data, and turns each request into exactly one result.
 import * as vscode from 'vscode';
+import { failureText } from '../model/failureText';
+import { describeError, errorDetails } from '../util/errors';
 import { panelHtml, webviewOptions } from './html';
 import {
   toHostSchema,
@@ -29,6 +31,11 @@ export interface PanelController {
   load(): Promise<PanelView>;
   handle(request: ToHostRequest): Promise<Outcome>;
   /**
+   * The view as the extension knows it now, without a request: a page that comes back (shown again, reloaded) gets
+   * this rather than the view it was last sent, so it shows what happened while it was away.
+   */
+  current?(): PanelView | undefined;
+  /**
    * Re-renders from the extension's one state: `render` is called with a fresh view whenever what the panel shows
    * changed elsewhere (a verify in the tree, a send, a delete, a profile switch); `fail` when reloading for such a
    * change failed (e.g. signed out), so the page does not keep showing another account's data as current.
@@ -44,14 +51,9 @@ export interface PanelLog {
   error(message: string): void;
 }
 
-/** The service's words plus what support needs (code, request id), never anything secret. */
+/** A failure in the words the notifications use (the service's message and code; never the API action's name). */
 export function errorText(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const { code, requestId } = error as { code?: unknown; requestId?: unknown };
-  const extra = [typeof code === 'string' ? code : '', typeof requestId === 'string' ? `request ID ${requestId}` : '']
-    .filter(Boolean)
-    .join(', ');
-  return extra && !error.message.includes(String(code)) ? `${error.message} (${extra})` : error.message;
+  return failureText(errorDetails(error), undefined, vscode.l10n.t).text;
 }
 
 export class PanelHost implements vscode.Disposable {
@@ -111,8 +113,9 @@ export class PanelHost implements vscode.Disposable {
     try {
       outcome = await this.controller.handle(message);
     } catch (error) {
-      this.log.error(`${this.controller.title}: ${message.type} failed: ${errorText(error)}`);
-      outcome = { ok: false, message: errorText(error) };
+      this.log.error(`${this.controller.title}: ${message.type} failed: ${describeError(errorDetails(error))}`);
+      const { text, unknown } = failureText(errorDetails(error), undefined, vscode.l10n.t);
+      outcome = { ok: false, message: text, ...(unknown ? { unknownOutcome: true } : {}) };
     }
     if (outcome.view) this.setView(outcome.view);
     await this.post({ type: 'result', id: message.id, ok: outcome.ok, message: outcome.message, fieldErrors: outcome.fieldErrors, sent: outcome.sent, unknownOutcome: outcome.unknownOutcome });
@@ -122,9 +125,10 @@ export class PanelHost implements vscode.Disposable {
   async show(reload: boolean): Promise<void> {
     try {
       if (reload || !this.view) this.view = await this.controller.load();
+      else this.view = this.controller.current?.() ?? this.view;
       this.setView(this.view);
     } catch (error) {
-      this.log.error(`${this.controller.title}: loading failed: ${errorText(error)}`);
+      this.log.error(`${this.controller.title}: loading failed: ${describeError(errorDetails(error))}`);
       await this.post({ type: 'error', message: errorText(error) });
     }
   }

@@ -6,7 +6,7 @@
 // page shows "Sent" on its button until then; this is the check the page cannot bypass).
 import * as vscode from 'vscode';
 import { isDirectMailError } from '../api/errors';
-import { errorDetails, mayHaveHappened } from '../util/errors';
+import { describeError, errorDetails, mayHaveHappened } from '../util/errors';
 import type { SingleSendMailRequest } from '../api/types';
 import { explainSendRefusal, isQuotaRefusal, type SendContext } from '../model/sendRefusal';
 import { requireClient, type PanelClient, type WebviewDeps } from './deps';
@@ -132,8 +132,9 @@ export class TestEmailController implements PanelController {
     }
     const refusal = explainSendRefusal(error.code, context, vscode.l10n.t);
     if (!refusal) throw error;
-    const message = `${refusal.text} (${error.code}${error.requestId ? `, ${vscode.l10n.t('request ID {0}', error.requestId)}` : ''})`;
-    this.deps.log?.warn(`Test email from ${this.accountName} refused: ${error.code}${error.requestId ? ` (request ID ${error.requestId})` : ''}`);
+    // The code and request ID spelled as in every other failure message, for support.
+    const message = describeError({ message: refusal.text, code: error.code, requestId: error.requestId });
+    this.deps.log?.warn(`Test email from ${this.accountName} refused: ${describeError({ message: error.code, requestId: error.requestId })}`);
     return { ok: false, message, fieldErrors: refusal.field ? { [refusal.field]: refusal.text } : undefined };
   }
 }

@@ -138,7 +138,7 @@ describe('Send test email', function () {
     const { result, posted } = await submit(host, GOOD);
     assert.equal(result.ok, false);
     assert.match(result.message ?? '', /^Direct Mail refused news@example\.com for this send because of its send type: it is a batch address .* Send the test from a trigger address/);
-    assert.match(result.message ?? '', /\(InvalidMailAddressSendType\.Malformed, request ID [0-9A-F-]{36}\)$/);
+    assert.match(result.message ?? '', /\(Code: InvalidMailAddressSendType\.Malformed, RequestId: [0-9A-F-]{36}\)$/);
     // No new view: the page is not rebuilt, so everything typed stays in place.
     assert.deepEqual(posted.map((m) => m.type), ['result']);
     const [sent] = await singleSends();
@@ -170,7 +170,7 @@ describe('Send test email', function () {
       (result.message ?? '').includes(`Daily limit: ${quota.dailyQuota} mails; free mails left today: ${after.dailyRemainFreeQuota}; free mails left in total: ${after.remainFreeQuota}; this mail has 2 recipient(s).`),
       result.message,
     );
-    assert.match(result.message ?? '', /\(InvalidSendMail\.Spam, request ID/);
+    assert.match(result.message ?? '', /\(Code: InvalidSendMail\.Spam, RequestId: /);
     assert.equal((await demoRaw()).sentMails.length, fills);
   });
 

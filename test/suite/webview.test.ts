@@ -160,11 +160,32 @@ describe('Webview panels', function () {
       assert.equal(result.ok, false);
       const sent = (await requests()).filter((r) => r.action === 'CreateTag');
       assert.deepEqual(sent.map((r) => [r.params.TagName, r.code]), [['welcome', 'InvalidTagName.Duplicate']]);
-      // The reason the user reads: the service's words and its code.
-      assert.match(result.message ?? '', /^CreateTag failed: A tag with this name already exists\. \(InvalidTagName\.Duplicate, request ID [0-9A-F-]{36}\)$/);
+      // The reason the user reads: what they did, the service's words and its code (the API action is for the log).
+      assert.match(result.message ?? '', /^Creating the tag “welcome” failed: A tag with this name already exists\. \(Code: InvalidTagName\.Duplicate, RequestId: [0-9A-F-]{36}\)$/);
+      assert.equal(result.unknownOutcome, undefined);
       // No new form data is pushed, so the page keeps every typed value.
       assert.deepEqual(posted.filter((m) => m.type === 'show'), []);
       assert.deepEqual(created, []);
+    });
+
+    it('a create whose answer was lost says it may or may not have happened, and a form shown again keeps that', async () => {
+      await admin('POST', 'faults', { kind: 'resetAfter', actions: ['CreateTag'] });
+      try {
+        const { host } = await open({ panel: 'form', form: 'tag' });
+        const result = resultOf(await send(host, { type: 'submit', id: 2, values: { tagName: 'lost_answer' } }));
+        assert.equal(result.ok, false);
+        assert.equal(result.unknownOutcome, true);
+        assert.match(result.message ?? '', /^Creating the tag “lost_answer” may or may not have happened: .+\. Refresh Tags to check before trying again\.$/);
+        // The emulator did create it: the words are right not to say "failed".
+        assert.ok((await emulatorState()).demo.tags.some((t) => t.name === 'lost_answer'));
+        // A page that missed the answer (hidden, reloaded) gets it with the next view.
+        const shown = viewOf(await send(host, { type: 'ready' }));
+        assert.ok(shown.panel === 'form');
+        assert.deepEqual([shown.lastResult?.ok, shown.lastResult?.unknown, shown.lastResult?.reset, shown.lastResult?.message], [false, true, false, result.message]);
+        assert.deepEqual(created, []);
+      } finally {
+        await admin('DELETE', 'faults');
+      }
     });
 
     it('refuses invalid values before any request, naming the field', async () => {
