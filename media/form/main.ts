@@ -157,6 +157,7 @@ function restoreResult(b: Built): void {
     check(b);
   } else if (saved) {
     showStatus(b, saved.message, resultKind(saved));
+    showSent(b, saved.sent);
   }
 }
 
@@ -208,7 +209,10 @@ async function submit(b: Built): Promise<void> {
   b.lock?.afterResult(result);
   // Kept with the values it left (so a hidden and re-shown form shows it again), and brought into view and focus.
   const fromHost = result.ok && b.view.panel === 'form' ? b.view.lastResult : undefined;
-  rememberResult(b.key, fromHost ?? { ok: result.ok, message: b.status.textContent?.trim() ?? '', at: Date.now(), reset: result.ok && !b.spec.keepValues, ...(result.unknownOutcome ? { unknown: true } : {}) }, values(b));
+  rememberResult(b.key, fromHost ?? {
+    ok: result.ok, message: b.status.textContent?.trim() ?? '', at: Date.now(), reset: result.ok && !b.spec.keepValues,
+    ...(result.unknownOutcome ? { unknown: true } : {}), ...(result.sent ? { sent: result.sent } : {}),
+  }, values(b));
   revealResult(b.status);
   check(b);
 }

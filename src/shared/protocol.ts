@@ -97,6 +97,8 @@ const formResultSchema = z.object({
   reset: z.boolean(),
   /** A create whose answer was lost: it may or may not have happened (shown as a warning, not an error). */
   unknown: z.optional(z.boolean()),
+  /** Test email: the IDs of the accepted mail, shown again with the result after a hide/show or reload. */
+  sent: z.optional(z.object({ envId: z.string().check(z.maxLength(128)), requestId: z.string().check(z.maxLength(128)) })),
 });
 export type FormResult = z.infer<typeof formResultSchema>;
 

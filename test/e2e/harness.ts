@@ -171,6 +171,18 @@ export async function importCsvThroughPalette(list: string, file: string): Promi
   }
 }
 
+/**
+ * Reloads the window as a person does: the command shuts the window down properly, so the workbench saves its open
+ * editors (and the panels' saved state) first; a bare page reload can cut that short.
+ */
+export async function reloadWindow(): Promise<void> {
+  const p = page();
+  const reloaded = p.waitForEvent('load');
+  await runCommand('Developer: Reload Window');
+  await reloaded;
+  await p.locator('.monaco-workbench[class*="vscode-theme-"]').waitFor({ state: 'visible' });
+}
+
 /** Closes whatever quick input or toast is open, then every editor (panels included). */
 export async function closeEditors(): Promise<void> {
   await page().keyboard.press('Escape');

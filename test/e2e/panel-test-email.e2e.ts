@@ -3,7 +3,7 @@
 // Screenshots: test-results/test-email-form.png (dark) and test-email-form-light.png.
 import * as assert from 'node:assert/strict';
 import type { AccountJson } from '../emulator/stateJson';
-import { allowClipboard, clickTreeAction, clipboardText, closeEditors, demoAccount, page, screenshot, setTheme, showDemoData, webviewFrame } from './harness';
+import { allowClipboard, clickTreeAction, clipboardText, closeEditors, demoAccount, page, reloadWindow, screenshot, setTheme, showDemoData, webviewFrame } from './harness';
 
 const sentMails = async (): Promise<AccountJson['sentMails']> => (await demoAccount()).sentMails;
 
@@ -54,5 +54,11 @@ describe('Test email form in the workbench', () => {
     await (await webviewFrame('Send test email')).locator('#sent').waitFor();
     await page().waitForTimeout(300); // the theme reaches the webview by message; let it repaint
     await screenshot('test-email-form-light');
+
+    // After a window reload the form shows its last result again, with the mail's IDs.
+    await reloadWindow();
+    const restored = await webviewFrame('Send test email');
+    await restored.locator('#form-status.success', { hasText: 'accepted the test email to 2 recipient(s)' }).waitFor();
+    assert.equal(await restored.locator('[data-sent="envId"]').innerText(), mail.envId);
   });
 });

@@ -7,7 +7,7 @@
 // form-after-reload.png.
 import * as assert from 'node:assert/strict';
 import type { Frame } from 'playwright-core';
-import { closeEditors, openDirectMailView, openPanel, page, resetEmulator, runCommand, screenshot, setTheme, showDemoData, treeRow, webviewFrame } from './harness';
+import { closeEditors, openDirectMailView, openPanel, page, reloadWindow, resetEmulator, runCommand, screenshot, setTheme, showDemoData, treeRow, webviewFrame } from './harness';
 
 const SIDEBAR = '.part.sidebar [id="workbench.view.extension.directMail"]';
 
@@ -145,15 +145,9 @@ describe('Welcome view and forms that explain themselves', () => {
   });
 
   it('keeps values, result and an enabled button after a window reload', async () => {
-    const p = page();
     const frame = await webviewFrame('Create tag');
     const refusal = (await frame.locator('#form-status.error').innerText()).trim();
-    // Reload as a person does (the command shuts the window down properly, so the workbench saves its open editors
-    // first; a bare page reload can cut that short).
-    const reloaded = p.waitForEvent('load');
-    await runCommand('Developer: Reload Window');
-    await reloaded;
-    await p.locator('.monaco-workbench[class*="vscode-theme-"]').waitFor({ state: 'visible' });
+    await reloadWindow();
     // VS Code brings the panel back (the extension's serializer) and the page restores itself from its saved state.
     await checkCreateTagKept(refusal);
     await screenshot('form-after-reload');
