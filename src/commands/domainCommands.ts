@@ -105,7 +105,7 @@ async function setDomainPassword(c: CommandContext, arg: unknown): Promise<strin
     title: vscode.l10n.t('SMTP password for {0}', shown),
     prompt: vscode.l10n.t('Password for SMTP sign-in with the domain {0}: 10 to 20 letters and digits, with at least two digits, two upper-case and two lower-case letters.', shown),
     password: true,
-    check: (v) => checkField('smtpPassword', v),
+    check: (v) => checkField('smtpPassword', v, vscode.l10n.t),
     retype: vscode.l10n.t('Type the same password again to confirm it.'),
     progress: vscode.l10n.t('Setting the SMTP password of {0}…', shown),
   }, async (password) => {

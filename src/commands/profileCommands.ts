@@ -105,7 +105,7 @@ async function importAliyunCli(c: CommandContext, arg: ImportArgs | undefined): 
   const reason = unsupportedReason(chosen);
   if (reason) throw new Error(reason);
   const name = uniqueName(arg?.name ?? chosen.name, c.profiles.list().map((p) => p.name));
-  const nameIssue = checkField('profileName', name);
+  const nameIssue = checkField('profileName', name, vscode.l10n.t);
   if (nameIssue) throw new Error(nameIssue);
   const region: RegionId = isRegionId(chosen.regionId) ? chosen.regionId : readSettings().region;
   const credentials = { accessKeyId: chosen.accessKeyId!, accessKeySecret: chosen.accessKeySecret!, ...(chosen.securityToken ? { securityToken: chosen.securityToken } : {}) };

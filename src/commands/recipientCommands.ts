@@ -79,7 +79,7 @@ async function addRecipient(c: CommandContext, arg: unknown): Promise<string | u
   const given = arg as { email?: unknown; fields?: unknown } | undefined;
   if (typeof given?.email === 'string') {
     const email = given.email.trim();
-    const problem = checkField('emailAddress', email);
+    const problem = checkField('emailAddress', email, vscode.l10n.t);
     if (problem) throw new Error(problem);
     await saveOne(c, list, { email, ...fieldsFromArg(given.fields) });
     return added(c, list, email);
@@ -122,7 +122,7 @@ function askEmail(list: ListRef, value: string, failure: string | undefined): Th
       value,
       ignoreFocusOut: true,
       validateInput: (v) => {
-        const problem = checkField('emailAddress', v.trim());
+        const problem = checkField('emailAddress', v.trim(), vscode.l10n.t);
         if (problem) return problem;
         return failure && v === value ? { message: vscode.l10n.t('{0} Change it and press Enter to try again, or Escape to cancel.', failure), severity: vscode.InputBoxValidationSeverity.Warning } : undefined;
       },
@@ -158,7 +158,7 @@ async function deleteRecipient(c: CommandContext, arg: unknown): Promise<string 
   const target = await recipientRef(c, arg);
   if (!target) return undefined;
   const { list, email } = target;
-  const problem = checkField('emailAddress', email);
+  const problem = checkField('emailAddress', email, vscode.l10n.t);
   if (problem) throw new Error(problem);
   const ok = await confirmDestructive({ what: vscode.l10n.t('recipient'), name: email, detail: vscode.l10n.t('It is removed from {0}.', list.name) });
   if (!ok) return undefined;

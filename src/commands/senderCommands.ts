@@ -70,7 +70,7 @@ async function setPassword(c: CommandContext, arg: unknown): Promise<string | un
     title: vscode.l10n.t('SMTP password for {0}', s.accountName),
     prompt: vscode.l10n.t('Password SMTP clients sign in with as {0}: {1}.', s.accountName, PASSWORD_RULE()),
     password: true,
-    check: (v) => checkField('smtpPassword', v),
+    check: (v) => checkField('smtpPassword', v, vscode.l10n.t),
     retype: vscode.l10n.t('Type the same password again to confirm it.'),
     progress: vscode.l10n.t('Setting the SMTP password of {0}…', s.accountName),
   }, (password) => hinted(c.store.track({ kind: 'sender', id: s.senderAddressId }, c.session.requireClient().modifySenderAddress({ senderAddressId: s.senderAddressId, password })), {
@@ -84,7 +84,7 @@ async function setPassword(c: CommandContext, arg: unknown): Promise<string | un
 }
 
 const replyCheck = (v: string): string | undefined =>
-  v === '' ? vscode.l10n.t('Enter the reply-to address, such as support@example.com.') : checkField('replyAddress', v);
+  v === '' ? vscode.l10n.t('Enter the reply-to address, such as support@example.com.') : checkField('replyAddress', v, vscode.l10n.t);
 
 async function setReplyAddress(c: CommandContext, arg: unknown): Promise<string | undefined> {
   const s = await senderRef(c, arg);
@@ -135,7 +135,7 @@ async function sendVerification(c: CommandContext, arg: unknown): Promise<string
 }
 
 const ticketCheck = (v: string): string | undefined => {
-  const problem = tokenProblem(vscode.l10n.t('the ticket'), v.trim());
+  const problem = tokenProblem(vscode.l10n.t('the ticket'), v.trim(), vscode.l10n.t);
   return problem ? `${problem} ${vscode.l10n.t('Copy it from the link in the verification mail (the value after "ticket=").')}` : undefined;
 };
 

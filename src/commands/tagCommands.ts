@@ -42,7 +42,7 @@ async function renameTag(c: CommandContext, arg: unknown): Promise<string | unde
     title: vscode.l10n.t('Rename {0}', shownName(t)),
     prompt: vscode.l10n.t('New tag name: up to 128 letters, digits, "_" and "-".'),
     value: t.tagName,
-    check: (v) => checkField('tagName', v),
+    check: (v) => checkField('tagName', v, vscode.l10n.t),
     progress: vscode.l10n.t('Renaming {0}…', shownName(t)),
   }, async (tagName) => {
     // Unchanged: nothing to send.

@@ -12,7 +12,7 @@ export function registerTestEmailCommand(c: CommandContext, panels: PanelManager
     const node = resourceOf(arg);
     const accountName = (node?.kind === 'sender' ? node.address : argString(arg, 'accountName')) ?? (await pickSender(c.tree))?.address.accountName;
     if (accountName === undefined) return undefined;
-    const problem = checkField('accountName', accountName.trim());
+    const problem = checkField('accountName', accountName.trim(), vscode.l10n.t);
     if (problem) throw new Error(vscode.l10n.t('Cannot send a test email from "{0}": {1}', accountName.slice(0, 80), problem));
     panels.open({ panel: 'testEmail', accountName: accountName.trim().toLowerCase() });
     return accountName.trim().toLowerCase();

@@ -32,11 +32,11 @@ export function registerTreeCommands(c: CommandContext): void {
         title: vscode.l10n.t('Filter {0}', group.label),
         prompt: vscode.l10n.t('Show only items whose name contains this text (searched by Direct Mail across all pages). Leave empty to show all.'),
         value: group.listing.loader.keyword ?? '',
-        validateInput: (v) => (v === '' ? undefined : checkField('keyword', v)),
+        validateInput: (v) => (v === '' ? undefined : checkField('keyword', v, vscode.l10n.t)),
       });
       if (keyword === undefined) return undefined;
     }
-    const problem = keyword === '' ? undefined : checkField('keyword', keyword);
+    const problem = keyword === '' ? undefined : checkField('keyword', keyword, vscode.l10n.t);
     if (problem) throw new Error(problem);
     c.tree.setFilter(group.kind, keyword.trim() || undefined);
     return keyword.trim();

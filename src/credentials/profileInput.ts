@@ -45,7 +45,7 @@ export function tokenProblem(value: string): string | undefined {
 }
 
 export function nameProblem(value: string, existing: readonly string[]): string | undefined {
-  const base = checkField('profileName', value);
+  const base = checkField('profileName', value, vscode.l10n.t);
   if (base) return base;
   if (value === ENVIRONMENT_PROFILE) return vscode.l10n.t('The name "{0}" is reserved for the credentials from environment variables; choose another.', ENVIRONMENT_PROFILE);
   if (existing.includes(value)) return vscode.l10n.t('A profile named "{0}" already exists; choose another name or remove that profile first.', value);
@@ -56,7 +56,7 @@ export function nameProblem(value: string, existing: readonly string[]): string 
 export function inputProblem(input: Partial<ProfileInput>, existing: readonly string[]): string | undefined {
   return (
     nameProblem(input.name ?? '', existing) ??
-    checkField('accessKeyId', input.accessKeyId ?? '') ??
+    checkField('accessKeyId', input.accessKeyId ?? '', vscode.l10n.t) ??
     secretProblem(input.accessKeySecret ?? '') ??
     tokenProblem(input.securityToken ?? '') ??
     (input.region !== undefined && !isRegionId(input.region) ? vscode.l10n.t('Unknown region "{0}". Use one of: {1}.', String(input.region), REGIONS.map((r) => r.id).join(', ')) : undefined)
@@ -73,7 +73,7 @@ export async function askProfile(previous: Partial<ProfileInput>, existing: read
   if (name === undefined) return undefined;
   const accessKeyId = await prompts().showInputBox({
     title: title(2), prompt: vscode.l10n.t('AccessKey ID (from the RAM console; it usually starts with LTAI)'), value: previous.accessKeyId ?? '',
-    ignoreFocusOut: true, validateInput: (v) => checkField('accessKeyId', v),
+    ignoreFocusOut: true, validateInput: (v) => checkField('accessKeyId', v, vscode.l10n.t),
   });
   if (accessKeyId === undefined) return undefined;
   const accessKeySecret = await prompts().showInputBox({

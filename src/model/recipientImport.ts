@@ -114,7 +114,7 @@ export function planImport(records: readonly CsvRecord[], t: Translate = english
       return reject(t('The row has {0} values but the header has {1} columns; put values that contain commas in double quotes.', values.length, header.length));
     }
     if (email === '') return reject(t('The email value is empty.'));
-    const emailProblem = checkField('emailAddress', email);
+    const emailProblem = checkField('emailAddress', email, t);
     if (emailProblem) return reject(emailProblem);
     const key = email.toLowerCase();
     const earlier = firstRow.get(key);

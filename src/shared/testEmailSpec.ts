@@ -22,7 +22,7 @@ function toProblem(value: string, t: Translate): string | undefined {
   if (list.length === 0) return t('Enter at least one recipient address, like you@example.com.');
   if (list.length > MAX_RECIPIENTS) return t('Direct Mail sends one mail to at most {0} recipients (now {1}); remove some.', MAX_RECIPIENTS, list.length);
   for (const [i, address] of list.entries()) {
-    const problem = checkField('emailAddress', address);
+    const problem = checkField('emailAddress', address, t);
     if (problem) return list.length === 1 ? problem : t('Recipient {0} ("{1}"): {2}', i + 1, address.slice(0, 60), problem);
   }
   const seen = new Set<string>();
@@ -91,7 +91,7 @@ export function testEmailForm(t: Translate = english): FormSpec {
       control: 'tagSelect',
       optional: true,
       help: t('Labels the mail in the statistics. Create tags with "Direct Mail: Create Tag".'),
-      check: (v) => checkField('tagName', v),
+      check: (v) => checkField('tagName', v, t),
     },
     {
       key: 'fromAlias',
