@@ -3,7 +3,7 @@
 // NODE_EXTRA_CA_CERTS. Passing `ca` replaces Node's defaults, so the whole set is assembled here, once per process
 // for each distinct configuration (parsing a few hundred roots costs milliseconds, not something to do per socket).
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as tls from 'node:tls';
 
@@ -77,16 +77,14 @@ let cached: { key: string; context: tls.SecureContext } | undefined;
 const certificateBody = (pem: string): string => pem.replace(/-----[^-]+-----|\s/g, '');
 let nodeRoots: Set<string> | undefined;
 
+/** The certificate blocks of a PEM text (text around them, such as a bundle's comments, is left out). */
+const certificateBlocks = (text: string): string[] =>
+  text.split(/(?=-----BEGIN CERTIFICATE-----)/).filter((pem) => pem.includes('-----BEGIN CERTIFICATE-----'));
+
 /** The certificates of PEM texts that Node's bundled roots do not already hold (a system bundle repeats most). */
 function beyondNodeRoots(pems: readonly string[]): string[] {
   nodeRoots ??= new Set(tls.rootCertificates.map(certificateBody));
-  const out: string[] = [];
-  for (const text of pems) {
-    for (const pem of text.split(/(?=-----BEGIN CERTIFICATE-----)/)) {
-      if (pem.includes('-----BEGIN CERTIFICATE-----') && !nodeRoots.has(certificateBody(pem))) out.push(pem);
-    }
-  }
-  return out;
+  return pems.flatMap(certificateBlocks).filter((pem) => !nodeRoots!.has(certificateBody(pem)));
 }
 
 /**
@@ -104,17 +102,19 @@ export function trustedContext(options: TrustOptions = {}): tls.SecureContext {
   if (cached?.key === key) return cached.context;
   for (const pem of extras) {
     if (!pem.includes('-----BEGIN CERTIFICATE-----')) throw new Error('A configured CA certificate file holds no PEM certificate ("-----BEGIN CERTIFICATE-----").');
+    // OpenSSL's store skips a broken certificate without a word, and the server's would then look untrusted: each
+    // configured one is parsed first, so a damaged copy-paste is named as such.
+    for (const block of certificateBlocks(pem)) {
+      try {
+        new X509Certificate(block);
+      } catch (e) {
+        throw new Error(`A configured CA certificate cannot be read (${(e as Error).message}); copy the whole PEM block again.`);
+      }
+    }
   }
   const context = tls.createSecureContext();
   const store = (context as unknown as { context: { addCACert(pem: string): void } }).context;
-  for (const pem of beyondNodeRoots([...(withSystem ? systemCertificates() : []), ...extras])) {
-    try {
-      store.addCACert(pem);
-    } catch (e) {
-      // A broken PEM would otherwise surface as OpenSSL's bare "no start line" at connect time.
-      if (extras.some((x) => x.includes(pem.trim()))) throw new Error(`A configured CA certificate cannot be read (${(e as Error).message}).`);
-    }
-  }
+  for (const pem of beyondNodeRoots([...(withSystem ? systemCertificates() : []), ...extras])) store.addCACert(pem);
   cached = { key, context };
   return context;
 }

@@ -211,6 +211,20 @@ describe('Client networks: proxies and certificates', function () {
       assert.equal((await client(secure.url, { network: { strictSSL: false } }).queryTags()).items.length, 3);
     });
 
+    it('refuses a trusted certificate made out for another host name: says so, sends nothing', async () => {
+      const elsewhere = await startEmulator({ tls: { serverNames: 'DNS:other.example' } });
+      try {
+        const before = elsewhere.stats.requests;
+        const e = await failure(client(elsewhere.url, { network: { extraCaPems: [elsewhere.certificates!.caPem] } }).createTag({ tagName: 'wrong_host' }));
+        assert.equal(e.code, 'CertificateRefused');
+        assert.equal(e.delivery, 'notSent');
+        assert.match(e.message, /^The certificate presented for 127\.0\.0\.1 \(subject CN=127\.0\.0\.1, O=Direct Mail emulator, issued by CN=Direct Mail Emulator Test CA, O=Direct Mail emulator\) is for another host name \(ERR_TLS_CERT_ALTNAME_INVALID\)\. Check the endpoint setting/);
+        assert.equal(elsewhere.stats.requests, before, 'the emulator received a request');
+      } finally {
+        await elsewhere.close();
+      }
+    });
+
     it('a CA file that holds no certificate is a settings error', async () => {
       const e = await failure(client(secure.url, { network: { extraCaPems: ['not a certificate'] } }).queryTags());
       assert.equal(e.code, 'NetworkSettings');

@@ -15,8 +15,11 @@ import { generateCertificates } from './tls';
 export interface EmulatorOptions extends CoreOptions {
   /** 0 (default) picks any free port. */
   port?: number;
-  /** Serve HTTPS with a certificate for 127.0.0.1/localhost issued by a CA made at start (see `certificates`). */
-  tls?: boolean;
+  /**
+   * Serve HTTPS with a certificate for 127.0.0.1/localhost issued by a CA made at start (see `certificates`); or for
+   * the subjectAltName entries given (e.g. `DNS:other.example`, a certificate that does not name this server).
+   */
+  tls?: boolean | { serverNames: string };
 }
 
 export interface Emulator {
@@ -49,7 +52,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       else res.destroy();
     });
   };
-  const certificates = options.tls ? generateCertificates() : undefined;
+  const certificates = options.tls ? generateCertificates(typeof options.tls === 'object' ? options.tls.serverNames : undefined) : undefined;
   const server = certificates ? createHttpsServer({ key: certificates.keyPem, cert: certificates.certPem }, handle) : createServer(handle);
   server.on('connection', () => stats.connections++);
   // A client that refuses the certificate hangs up during the handshake; that is expected, not worth a log line.

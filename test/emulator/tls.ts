@@ -20,7 +20,8 @@ export interface EmulatorCertificates {
 
 export const EMULATOR_CA_NAME = 'Direct Mail Emulator Test CA';
 
-export function generateCertificates(): EmulatorCertificates {
+/** `serverNames`: the server certificate's subjectAltName entries (default `IP:127.0.0.1,DNS:localhost`). */
+export function generateCertificates(serverNames = 'IP:127.0.0.1,DNS:localhost'): EmulatorCertificates {
   const dir = mkdtempSync(join(tmpdir(), 'dm-emulator-tls-'));
   const file = (name: string): string => join(dir, name);
   const openssl = (...args: string[]): void => {
@@ -36,7 +37,7 @@ export function generateCertificates(): EmulatorCertificates {
   openssl('req', '-x509', ...ec, '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '3', '-subj', `/CN=${EMULATOR_CA_NAME}/O=Direct Mail emulator`,
     '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign');
   openssl('req', ...ec, '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=127.0.0.1/O=Direct Mail emulator');
-  writeFileSync(file('server.ext'), 'subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n');
+  writeFileSync(file('server.ext'), `subjectAltName=${serverNames}\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n`);
   openssl('x509', '-req', '-in', 'server.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'server.pem', '-days', '2', '-extfile', 'server.ext');
   return {
     caPem: readFileSync(file('ca.pem'), 'utf8'),
