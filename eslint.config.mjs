@@ -22,10 +22,21 @@ export default tseslint.config(
     },
   },
   {
-    // The client is pure Node so it can be unit-tested and reused outside VS Code.
-    files: ['src/api/**/*.ts', 'src/model/**/*.ts'],
+    // The model is pure Node so it can be unit-tested without VS Code.
+    files: ['src/model/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/api and src/model must not depend on VS Code.' }] }],
+      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/model must not depend on VS Code.' }] }],
+    },
+  },
+  {
+    // The client is the bottom layer: pure Node, reusable outside VS Code; from the rest of src only the translator
+    // type (src/shared/translate.ts, which imports nothing).
+    files: ['src/api/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'src/api must not depend on VS Code.' }],
+        patterns: [{ group: ['../*', '!../shared', '../shared/*', '!../shared/translate'], message: 'src/api imports nothing from the layers above it (only ../shared/translate).' }],
+      }],
     },
   },
   {

@@ -207,7 +207,7 @@ export class RpcCaller {
       ({ ok: false, retry, error: new DirectMailError({ action, code, retryable: retry, delivery: 'notSent', cause: e, message }) });
     switch (e.kind) {
       case 'aborted':
-        return { ok: false, error: this.aborted(action), retry: false };
+        return { ok: false, error: this.aborted(action, e.phase !== 'connect', read), retry: false };
       case 'certificate':
         return notSent('CertificateRefused', `${describeRefusal(withHost(e.cause as CertificateRefusedError, host))} Nothing was sent.`, false);
       case 'proxyRefused': {
@@ -243,8 +243,14 @@ export class RpcCaller {
     }
   }
 
-  private aborted(action: string): DirectMailError {
-    return new DirectMailError({ action, code: 'RequestAborted', message: `${action} was cancelled.` });
+  /**
+   * Cancelled by the caller. Before the request was written nothing was sent; a change cancelled after it left may
+   * still be carried out by the service (it does not hear of the cancel), so its outcome is unknown.
+   */
+  private aborted(action: string, sent = false, read = true): DirectMailError {
+    if (!sent) return new DirectMailError({ action, code: 'RequestAborted', delivery: 'notSent', message: `${action} was cancelled before it was sent.` });
+    const message = read ? `${action} was cancelled.` : `${action} was cancelled after it was sent; Direct Mail may or may not have carried it out.`;
+    return new DirectMailError({ action, code: 'RequestAborted', delivery: 'unknown', message });
   }
 
   /** Exponential back-off with "equal jitter": half fixed, half random. */

@@ -10,6 +10,7 @@ import {
 } from './credentials';
 import type { Emulator } from './server';
 import { startEmulator } from './server';
+import { until } from './until';
 
 const DEMO: Credentials = { accessKeyId: DEMO_ACCESS_KEY_ID, accessKeySecret: DEMO_ACCESS_KEY_SECRET };
 const STS: Credentials = { accessKeyId: STS_ACCESS_KEY_ID, accessKeySecret: STS_ACCESS_KEY_SECRET, securityToken: STS_SECURITY_TOKEN };
@@ -402,6 +403,23 @@ describe('Direct Mail client against the emulator', function () {
       const pending = c.queryDomains({}, { signal: controller.signal });
       setTimeout(() => controller.abort(), 50);
       await rejects(pending, { code: 'RequestAborted', retryable: false });
+    });
+
+    it('a cancel before sending sends nothing; a change cancelled after it left may still happen, and says so', async () => {
+      const c = client();
+      await admin('DELETE', 'requests');
+      const early = await rejects(c.createTag({ tagName: 'never_sent' }, { signal: AbortSignal.abort() }), { code: 'RequestAborted', delivery: 'notSent' });
+      assert.equal(early.message, 'CreateTag was cancelled before it was sent.');
+      assert.deepEqual(await requests(), []);
+
+      await fault({ kind: 'latency', count: 1, latencyMs: 500, actions: ['CreateTag'] });
+      const controller = new AbortController();
+      const pending = c.createTag({ tagName: 'cancelled_late' }, { signal: controller.signal });
+      setTimeout(() => controller.abort(), 100);
+      const late = await rejects(pending, { code: 'RequestAborted', delivery: 'unknown', retryable: false });
+      assert.equal(late.message, 'CreateTag was cancelled after it was sent; Direct Mail may or may not have carried it out.');
+      // The service did not hear of the cancel: the tag is there once its delay has passed.
+      await until('the delayed tag', async () => (await demoState()).tags.some((t) => t.name === 'cancelled_late'));
     });
 
     it('retries a refused connection, even for a create, and then explains it', async () => {

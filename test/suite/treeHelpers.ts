@@ -151,14 +151,7 @@ export function useDemoState(set: (a: Api) => void): ReturnType<typeof useTestLo
   };
 }
 
-/** Polls until `probe` holds; fails with `what` after a generous limit (a slow machine only waits longer). */
-export async function until(what: string, probe: () => boolean | Promise<boolean>, limitMs = 30_000): Promise<void> {
-  const end = Date.now() + limitMs;
-  while (!(await probe())) {
-    if (Date.now() > end) throw new Error(`waited in vain for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+export { until } from '../emulator/until';
 
 export interface Shown { node: Node; label: string; description: string; contextValue: string; tooltip: string }
 
