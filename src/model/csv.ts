@@ -4,20 +4,34 @@
 // (reported, then reading resumes on the next line), so one broken row cannot swallow the rows after it.
 // The writer guards every value against formula injection with a leading apostrophe (see neutralise); the reader
 // takes that apostrophe off again, so what the extension writes reads back exactly.
+import { english, type Translate } from '../shared/translate';
+
 
 export interface CsvRecord {
   /** The file line (1-based) where the record starts; differs from the record number when a value has line breaks. */
   line: number;
   fields: string[];
   /** Set when the record could not be read as written; `fields` then holds what was read up to the problem. */
-  problem?: string;
+  problem?: CsvProblem;
 }
 
 /** A blank line (one empty value). Kept as a record so record numbers match a spreadsheet's rows. */
 export const isBlank = (r: CsvRecord): boolean => r.fields.length === 1 && r.fields[0] === '' && !r.problem;
 
-export const UNCLOSED_QUOTE = 'A quoted value is never closed (a " without its closing "); close the quote or remove it.';
-export const TEXT_AFTER_QUOTE = 'A quoted value has text after its closing quote; put the whole value in quotes and write each " inside it as "".';
+/** Why a record could not be read as written. */
+export const UNCLOSED_QUOTE = 'unclosedQuote';
+export const TEXT_AFTER_QUOTE = 'textAfterQuote';
+export type CsvProblem = typeof UNCLOSED_QUOTE | typeof TEXT_AFTER_QUOTE;
+
+/** A reading problem in words that say how to fix the file (literal translator calls, so the bundle check sees them). */
+export function csvProblemText(problem: CsvProblem, t: Translate = english): string {
+  switch (problem) {
+    case UNCLOSED_QUOTE:
+      return t('A quoted value is never closed (a " without its closing "); close the quote or remove it.');
+    case TEXT_AFTER_QUOTE:
+      return t('A quoted value has text after its closing quote; put the whole value in quotes and write each " inside it as "".');
+  }
+}
 
 /** Splits CSV text into records, one per row as a spreadsheet shows them (blank lines included, see isBlank). */
 export function parseCsv(text: string): CsvRecord[] {
@@ -50,7 +64,7 @@ interface ReadResult {
   end: number;
   /** Line breaks consumed, including those inside quoted values. */
   breaks: number;
-  problem?: string;
+  problem?: CsvProblem;
 }
 
 function readRecord(src: string, start: number): ReadResult {

@@ -8,7 +8,7 @@
 import { checkField } from '../api/validation';
 import type { RecipientInput, AddRecipientsResult } from '../api/types';
 import { describeError, errorDetails, mayHaveHappened } from '../util/errors';
-import { isBlank, toCsv, type CsvRecord } from './csv';
+import { csvProblemText, isBlank, toCsv, type CsvRecord } from './csv';
 import { whyUnknown } from './failureText';
 import { english, type Translate } from '../shared/translate';
 
@@ -79,7 +79,7 @@ export function planImport(records: readonly CsvRecord[], t: Translate = english
   const headerAt = records.findIndex((r) => !isBlank(r));
   if (headerAt < 0) throw new ImportFileError(t('The file is empty: it needs a header row with an "email" column, then one row per recipient.'));
   const headerRecord = records[headerAt];
-  if (headerRecord.problem) throw new ImportFileError(t('The header row (line {0}) cannot be read: {1}', headerRecord.line, headerRecord.problem));
+  if (headerRecord.problem) throw new ImportFileError(t('The header row (line {0}) cannot be read: {1}', headerRecord.line, csvProblemText(headerRecord.problem, t)));
   const header = headerRecord.fields.map((h) => h.trim());
   const fieldAt = new Map<number, 'email' | DetailField>();
   const seen = new Map<string, string>();
@@ -109,7 +109,7 @@ export function planImport(records: readonly CsvRecord[], t: Translate = english
     const values = record.fields;
     const email = (values[emailAt] ?? '').trim();
     const reject = (reason: string): void => void plan.rejected.push({ row, email, reason, values });
-    if (record.problem) return reject(record.problem);
+    if (record.problem) return reject(csvProblemText(record.problem, t));
     if (values.length > header.length) {
       return reject(t('The row has {0} values but the header has {1} columns; put values that contain commas in double quotes.', values.length, header.length));
     }

@@ -152,6 +152,9 @@ describe('Input checks in the display language', () => {
       });
       const plan = planImport(parseCsv('email,UserName\nann@example.com,Ann\nbob@,Bob\n'), zh);
       assert.deepEqual(plan.rejected.map((r) => [r.row, r.reason]), [[3, '邮件地址的格式应为 name@example.com（只有一个“@”，且两侧都有内容）。']]);
+      // A row the CSV reader could not read is explained in the same language.
+      const broken = planImport(parseCsv('email,UserName\n"ann@example.com,Ann\n'), zh);
+      assert.deepEqual(broken.rejected.map((r) => [r.row, r.reason]), [[2, '一个带引号的值没有结束（有 " 但缺少与之配对的 "）；请补上引号或将其删除。']]);
     });
   });
 });
