@@ -65,7 +65,7 @@ function officialSdk(emu: EmulatorProcess): Contender {
       let pages = 0;
       let nextStart: string | undefined;
       do {
-        const res = await client.queryReceiverDetail(new $Dm.QueryReceiverDetailRequest({ recipientListId, pageSize: PAGE_SIZE, nextStart }));
+        const res = await client.queryReceiverDetail(new $Dm.QueryReceiverDetailRequest({ receiverId: recipientListId, pageSize: PAGE_SIZE, nextStart }));
         recipients += res.body?.data?.detail?.length ?? 0;
         pages++;
         nextStart = res.body?.nextStart;
