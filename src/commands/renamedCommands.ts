@@ -17,6 +17,12 @@ export const RENAMED_ARGUMENT_FIELDS: Readonly<Record<string, string>> = {
   recipientListId: 'receiverId',
 };
 
+/** Create-form kinds of the previous release, in the saved state of a form left open across the update. */
+export const RENAMED_FORM_KINDS: Readonly<Record<string, string>> = {
+  mailAddress: 'sender',
+  receiver: 'recipientList',
+};
+
 /** Each old id runs the new command with the same arguments (old argument fields are read by argString). */
 export function registerRenamedCommands(): vscode.Disposable {
   return vscode.Disposable.from(

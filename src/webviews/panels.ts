@@ -1,6 +1,7 @@
 // Opens panels (one per domain, one account overview, one per form kind) and revives them after a
 // window reload from the state the page saved.
 import * as vscode from 'vscode';
+import { RENAMED_FORM_KINDS } from '../commands/renamedCommands';
 import { ResourceStore } from '../model/resourceStore';
 import { AccountPanelController } from './accountPanel';
 import { requireClient, type WebviewDeps } from './deps';
@@ -11,6 +12,13 @@ import { ImportReportController } from './importReport';
 import { PanelHost, type PanelController, type PanelLog } from './panelHost';
 import { webviewStateSchema, type PanelKey } from '../shared/protocol';
 import { TestEmailController } from './testEmailPanel';
+
+/** A form saved under its previous kind name comes back as the same form (the name changed, the form did not). */
+function withCurrentFormKind(state: unknown): unknown {
+  const key = (state as { key?: { panel?: unknown; form?: unknown } } | undefined)?.key;
+  const renamed = key?.panel === 'form' && typeof key.form === 'string' ? RENAMED_FORM_KINDS[key.form] : undefined;
+  return renamed ? { ...(state as object), key: { ...key, form: renamed } } : state;
+}
 
 /** View type and front-end bundle (media/<frontEnd>/main.ts) of each kind of panel. */
 export const PANEL_TYPES = {
@@ -95,7 +103,7 @@ export class PanelManager implements vscode.Disposable {
    * page, so it is checked; a panel whose state does not fit its kind is closed.
    */
   revive(kind: PanelKey['panel'], panel: vscode.WebviewPanel, state: unknown): PanelHost | undefined {
-    const parsed = webviewStateSchema.safeParse(state);
+    const parsed = webviewStateSchema.safeParse(withCurrentFormKind(state));
     if (!parsed.success || parsed.data.key.panel !== kind) {
       this.log.warn(`Closed a restored ${kind} panel whose saved state was not usable.`);
       panel.dispose();

@@ -120,6 +120,11 @@ describe('Webview panels', function () {
       assert.ok(host);
       assert.equal(host.panel, revived);
       assert.deepEqual(viewOf(await send(host, { type: 'ready' })), { panel: 'form', form: 'recipientList' });
+      // A form left open across the update that renamed its kind comes back as the same form.
+      const previous = vscode.window.createWebviewPanel('directMail.createForm', 'restored', vscode.ViewColumn.Active);
+      const senderForm = manager.revive('form', previous, { key: { panel: 'form', form: 'mailAddress' }, values: {} });
+      assert.deepEqual(senderForm?.key, { panel: 'form', form: 'sender' });
+      senderForm?.panel.dispose();
       assert.match(host.panel.webview.html, /Content-Security-Policy" content="default-src 'none'; script-src 'nonce-/);
       assert.ok(host.panel.webview.options.localResourceRoots?.every((root) => root.path.endsWith('/dist/webviews')));
 
