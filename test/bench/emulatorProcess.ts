@@ -1,5 +1,5 @@
-// Runs the emulator in a child process, so the benchmark process measures only client CPU, and reads the
-// child's own CPU time from /proc to report what the emulator costs per request.
+// Runs the emulator (or the canned-answer server) in a child process, so the benchmark process measures only client
+// CPU, and reads the child's own CPU time from /proc to report what the server costs per request.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -14,16 +14,24 @@ export interface EmulatorProcess {
   stop(): Promise<void>;
 }
 
-const LISTENING = /^Direct Mail emulator listening on (http:\/\/127\.0\.0\.1:(\d+))$/m;
+/** The line each server prints once it listens: `… listening on http://127.0.0.1:<port>`. */
+const LISTENING = /listening on (http:\/\/127\.0\.0\.1:(\d+))$/m;
 
 export function startEmulatorProcess(seed: string): Promise<EmulatorProcess> {
+  return startServerProcess(join(__dirname, '..', 'emulator', 'main.ts'), ['--port', '0', '--seed', seed], 'the emulator');
+}
+
+/** The server of ready-made answers (cannedServer.ts): what the client budgets are measured against. */
+export function startCannedServerProcess(): Promise<EmulatorProcess> {
+  return startServerProcess(join(__dirname, 'cannedServer.ts'), [], 'the canned-answer server');
+}
+
+function startServerProcess(script: string, args: string[], what: string): Promise<EmulatorProcess> {
   const started = performance.now();
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '..', 'emulator', 'main.ts'), '--port', '0', '--seed', seed], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', script, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let out = '';
-    child.once('exit', (code) => reject(new Error(`the emulator exited with ${code} before listening:\n${out}`)));
+    child.once('exit', (code) => reject(new Error(`${what} exited with ${code} before listening:\n${out}`)));
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const m = LISTENING.exec(out);
