@@ -15,7 +15,10 @@ function freshItems<T>(items: T[], seen: Set<string>, key: ((item: T) => string)
   });
 }
 
-/** Stops at an empty or short page, once totalCount items have been seen, or at a page with nothing new. */
+/**
+ * Stops at an empty or short page, once totalCount items have been seen (when the service says how many there are),
+ * or at a page with nothing new.
+ */
 export async function* iteratePages<P extends Page<unknown>>(fetchPage: (pageNo: number) => Promise<P>, key?: (item: P['items'][number]) => string): AsyncGenerator<P, void, undefined> {
   let seen = 0;
   const keys = new Set<string>();
@@ -25,7 +28,7 @@ export async function* iteratePages<P extends Page<unknown>>(fetchPage: (pageNo:
     if (page.items.length > 0 && items.length === 0) return;
     yield items === page.items ? page : ({ ...page, items } as P);
     seen += page.items.length;
-    if (page.items.length === 0 || page.items.length < page.pageSize || seen >= page.totalCount) return;
+    if (page.items.length === 0 || page.items.length < page.pageSize || (page.totalCount !== undefined && seen >= page.totalCount)) return;
   }
 }
 

@@ -116,7 +116,7 @@ export const parseAccountSummary = response(z.object({
 const pageFields = { PageNumber: optNum, PageSize: optNum, TotalCount: optNum };
 
 function page<T>(w: { PageNumber?: number | null; PageSize?: number | null; TotalCount?: number | null }, items: T[], asked: { pageNo: number; pageSize: number }): Page<T> {
-  return { items, pageNumber: w.PageNumber ?? asked.pageNo, pageSize: w.PageSize ?? asked.pageSize, totalCount: w.TotalCount ?? items.length };
+  return { items, pageNumber: w.PageNumber ?? asked.pageNo, pageSize: w.PageSize ?? asked.pageSize, totalCount: w.TotalCount ?? undefined };
 }
 
 /** A page parser also needs what was asked, to fill echo fields the service left out. */

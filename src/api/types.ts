@@ -51,7 +51,8 @@ export interface Page<T> {
   items: T[];
   pageNumber: number;
   pageSize: number;
-  totalCount: number;
+  /** Items in the whole list; undefined when the service left TotalCount out (then a full page means "maybe more"). */
+  totalCount?: number;
 }
 
 /**

@@ -41,9 +41,11 @@ export function setPagingNoteSink(sink: ((message: string) => void) | undefined)
 const NAMED_IN_NOTE = 5;
 
 /** Adapts PageNo/PageSize/TotalCount paging: the next page exists while fewer than TotalCount were returned. */
-export function numberedPage<T>(page: { items: T[]; pageNumber: number; pageSize: number; totalCount: number }): PageResult<T> {
+export function numberedPage<T>(page: { items: T[]; pageNumber: number; pageSize: number; totalCount?: number }): PageResult<T> {
   const shown = (page.pageNumber - 1) * page.pageSize + page.items.length;
-  return { items: page.items, total: page.totalCount, next: page.items.length > 0 && shown < page.totalCount ? page.pageNumber + 1 : undefined };
+  // Without a total from the service, a full page may have more after it; a short one is the last.
+  const more = page.totalCount === undefined ? page.items.length >= page.pageSize : shown < page.totalCount;
+  return { items: page.items, total: page.totalCount, next: page.items.length > 0 && more ? page.pageNumber + 1 : undefined };
 }
 
 export class PagedLoader<T> {

@@ -301,6 +301,19 @@ describe('Direct Mail client against the emulator', function () {
     });
   });
 
+  describe('a service that leaves TotalCount out', () => {
+    it('pages on after a full page and stops at a short one, so no item is lost', async () => {
+      const c = client();
+      await fault({ kind: 'omitFields', fields: ['TotalCount'], actions: ['QueryTagByParam'], count: 0 });
+      await admin('DELETE', 'requests');
+      const pages: { size: number; total: number | undefined }[] = [];
+      for await (const page of c.iterateTags({ pageSize: 2 })) pages.push({ size: page.items.length, total: page.totalCount });
+      assert.deepEqual(pages, [{ size: 2, total: undefined }, { size: 1, total: undefined }]);
+      assert.deepEqual((await requests()).map((r) => r.params.PageNo), ['1', '2']);
+      assert.equal((await requests()).every((r) => r.code === undefined), true);
+    });
+  });
+
   describe('a service that repeats a page', () => {
     it('ends an iteration at a page with nothing new and yields every item once', async () => {
       const c = client();

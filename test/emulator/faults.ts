@@ -1,7 +1,7 @@
 // Injected failures: set at start or at run time through POST /__emulator/faults.
 import { invalidParameter } from './errors';
 
-export const FAULT_KINDS = ['latency', 'http500', 'http503', 'throttle', 'reset', 'resetAfter', 'truncated', 'nonjson', 'apiError', 'answer', 'repeatPage'] as const;
+export const FAULT_KINDS = ['latency', 'http500', 'http503', 'throttle', 'reset', 'resetAfter', 'truncated', 'nonjson', 'apiError', 'answer', 'repeatPage', 'omitFields'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface FaultSpec {
@@ -21,6 +21,8 @@ export interface FaultSpec {
   message?: string;
   /** For `answer`: the JSON body to answer with (RequestId is added), e.g. an SDK model's documented example. */
   body?: Record<string, unknown>;
+  /** For `omitFields`: top-level fields left out of the real answer (e.g. TotalCount), as a service might. */
+  fields?: string[];
 }
 
 // `reset` drops the connection before the action; `resetAfter` carries the action out, then drops the connection
@@ -47,9 +49,13 @@ export function parseFault(value: unknown): FaultSpec {
   };
   if (o.kind === 'apiError' && o.code === undefined) throw invalidParameter('code', 'An apiError fault needs the error code to answer.');
   if (o.kind === 'answer' && !(o.body && typeof o.body === 'object' && !Array.isArray(o.body))) throw invalidParameter('body', 'An answer fault needs the JSON object to answer with.');
+  if (o.kind === 'omitFields' && !(Array.isArray(o.fields) && o.fields.length > 0 && o.fields.every((f) => typeof f === 'string' && f !== 'RequestId'))) {
+    throw invalidParameter('fields', 'An omitFields fault needs the names of the answer fields to leave out (not RequestId).');
+  }
   return {
     kind: o.kind as FaultKind, count: num('count'), code: text('code'), message: text('message'), latencyMs: num('latencyMs'), actions: o.actions as string[] | undefined,
     retryAfterMs: num('retryAfterMs'), httpStatus: num('httpStatus'), body: o.kind === 'answer' ? o.body as Record<string, unknown> : undefined,
+    fields: o.kind === 'omitFields' ? o.fields as string[] : undefined,
   };
 }
 

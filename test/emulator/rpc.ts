@@ -53,7 +53,7 @@ export async function handleRpc(core: EmulatorCore, req: IncomingMessage, res: S
     if (latencyMs + core.latencyMs > 0) await sleep(latencyMs + core.latencyMs);
     // Like a service that ignores the paging parameter: whatever page is asked for, the first one comes back.
     const repeatPage = failure?.kind === 'repeatPage';
-    if (failure && !repeatPage && failure.kind !== 'resetAfter') {
+    if (failure && !repeatPage && failure.kind !== 'resetAfter' && failure.kind !== 'omitFields') {
       injectFailure(failure, res, requestId, hostId, entry);
       return;
     }
@@ -82,7 +82,9 @@ export async function handleRpc(core: EmulatorCore, req: IncomingMessage, res: S
       res.socket?.destroy();
       return;
     }
-    const answer = { RequestId: requestId, ...result };
+    const answer: Record<string, unknown> = { RequestId: requestId, ...result };
+    // Like a service that leaves a field out of its answer: the action is carried out, the field is missing.
+    if (failure?.kind === 'omitFields') for (const field of failure.fields ?? []) delete answer[field];
     for (const tap of answerTaps) tap(entry, answer);
     sendJson(res, 200, answer, { 'x-acs-request-id': requestId });
   } catch (e) {
@@ -151,6 +153,7 @@ function injectFailure(fault: FaultSpec, res: ServerResponse, requestId: string,
     case 'latency':
     case 'resetAfter':
     case 'repeatPage':
-      return; // never a failure: latency is applied before, repeatPage changes the parameters
+    case 'omitFields':
+      return; // never a failure: latency is applied before, repeatPage changes the parameters, omitFields the answer
   }
 }

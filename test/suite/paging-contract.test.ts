@@ -72,6 +72,16 @@ describe('Paging contract: PageNo for recipient lists, a repeated page shown onc
     assert.equal(new Set(idsOf(a, items)).size, items.length);
   });
 
+  it('offers "Load more" after a full page when the service leaves TotalCount out, and loads the rest', async () => {
+    a.tree.refresh();
+    await admin('POST', 'faults', { kind: 'omitFields', fields: ['TotalCount'], actions: ['QueryTagByParam'], count: 0 });
+    let { items } = await group(a, 'Tags');
+    assert.deepEqual([itemsOf(items, 'tag').length, items.at(-1)?.label], [PAGE, `Load more (${PAGE} shown)`]);
+    await vscode.commands.executeCommand('directMail.loadMore', items.at(-1)!.node);
+    ({ items } = await group(a, 'Tags'));
+    assert.deepEqual([itemsOf(items, 'tag').length, items.at(-1)?.contextValue], [N, 'tag'], 'every tag, and no "Load more" after the short page');
+  });
+
   it('shows a send type or domain status this version does not know as "unknown (value)", with the rest of the page', async () => {
     a.tree.refresh();
     await admin('POST', 'faults', { kind: 'answer', actions: ['QueryMailAddressByParam'], count: 1, body: {

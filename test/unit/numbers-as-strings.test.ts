@@ -57,9 +57,11 @@ describe('Numbers sent as strings are read as numbers', () => {
     assert.deepEqual([tags.totalCount, tags.items[0].tagId], [12, '5']);
   });
 
-  it('a page without TotalCount falls back to what it holds; numbered paging stops at the total', () => {
+  it('a page without TotalCount has no total: a full page may have more, a short one is the last; with a total, paging stops at it', () => {
     const tags = parseTagPage('QueryTagByParam', { data: { tag: [{ TagId: 5, TagName: 'a' }, { TagId: 6, TagName: 'b' }] } }, { pageNo: 3, pageSize: 2 });
-    assert.deepEqual([tags.pageNumber, tags.pageSize, tags.totalCount], [3, 2, 2]);
+    assert.deepEqual([tags.pageNumber, tags.pageSize, tags.totalCount], [3, 2, undefined]);
+    assert.deepEqual([numberedPage(tags).next, numberedPage(tags).total], [4, undefined]);
+    assert.equal(numberedPage({ items: [1], pageNumber: 4, pageSize: 2 }).next, undefined);
     assert.equal(numberedPage({ items: [1, 2], pageNumber: 2, pageSize: 2, totalCount: 4 }).next, undefined);
     assert.equal(numberedPage({ items: [1, 2], pageNumber: 1, pageSize: 2, totalCount: 5 }).next, 2);
     assert.equal(numberedPage({ items: [], pageNumber: 1, pageSize: 2, totalCount: 5 }).next, undefined);
