@@ -1,5 +1,6 @@
 // DirectMailClient: typed methods for the Direct Mail actions the extension uses. Each method validates its input
 // (no request for bad input), signs and sends with retries where safe, and returns clean typed results.
+import { english, type Translate } from '../shared/translate';
 import { invalidInput } from './errors';
 import { iterateCursor, iteratePages } from './paging';
 import { resolveEndpoint } from './regions';
@@ -27,9 +28,12 @@ export class DirectMailClient {
   readonly endpoint: URL;
   readonly signatureVersion: SignatureVersion;
   private readonly caller: RpcCaller;
+  /** Words the input checks (and, through the caller, every other message). */
+  private readonly t: Translate;
 
   constructor(options: ClientOptions & ClientExtraOptions) {
     this.region = options.region;
+    this.t = options.translate ?? english;
     try {
       this.endpoint = resolveEndpoint(options.region, options.endpoint);
     } catch (e) {
@@ -58,11 +62,12 @@ export class DirectMailClient {
   // ------------------------------------------------------------------------------------------ domains
 
   async queryDomains(q: { keyword?: string; status?: DomainStatus; pageNo?: number; pageSize?: number } = {}, opts?: CallOptions): Promise<Page<DomainSummary>> {
+    const { t } = this;
     const action = 'QueryDomainByParam';
     const query = this.pageQuery(action, q);
     if (q.keyword) {
       this.check(action, 'keyword', q.keyword);
-      if (!/^[A-Za-z0-9.-]+$/.test(q.keyword)) throw invalidInput(action, 'A domain search may contain only letters, digits, "." and "-".');
+      if (!/^[A-Za-z0-9.-]+$/.test(q.keyword)) throw invalidInput(action, t('A domain search may contain only letters, digits, "." and "-".'));
       query.KeyWord = q.keyword;
     }
     if (q.status !== undefined) query.Status = String(q.status);
@@ -141,10 +146,11 @@ export class DirectMailClient {
 
   /** Changes the SMTP password and/or the reply-to address (a new reply-to must be verified again). */
   async modifySenderAddress(input: { senderAddressId: string; password?: string; replyAddress?: string }, opts?: CallOptions): Promise<void> {
+    const { t } = this;
     const action = 'ModifyMailAddress';
     this.checkId(action, 'the sender address ID', input.senderAddressId);
     const query: Record<string, string> = { MailAddressId: input.senderAddressId };
-    if (input.password === undefined && input.replyAddress === undefined) throw invalidInput(action, 'Give a new SMTP password or a new reply-to address.');
+    if (input.password === undefined && input.replyAddress === undefined) throw invalidInput(action, t('Give a new SMTP password or a new reply-to address.'));
     if (input.password !== undefined) {
       this.check(action, 'smtpPassword', input.password);
       query.Password = input.password;
@@ -163,11 +169,12 @@ export class DirectMailClient {
 
   /** Sends the verification mail to the sender address's reply-to address (`lang: 'en'` for English). */
   async checkReplyToAddress(mailAddressId: string, o: { lang?: string } = {}, opts?: CallOptions): Promise<void> {
+    const { t } = this;
     const action = 'CheckReplyToMailAddress';
     this.checkId(action, 'the sender address ID', mailAddressId);
     const query: Record<string, string> = { MailAddressId: mailAddressId, Region: this.region };
     if (o.lang) {
-      if (!/^[A-Za-z]{2,3}(-[A-Za-z]{2,4})?$/.test(o.lang)) throw invalidInput(action, 'The mail language must be a code such as "en" or "zh-cn".');
+      if (!/^[A-Za-z]{2,3}(-[A-Za-z]{2,4})?$/.test(o.lang)) throw invalidInput(action, t('The mail language must be a code such as "en" or "zh-cn".'));
       query.Lang = o.lang;
     }
     return this.call({ action, query }, parse.parseEmpty, opts);
@@ -176,8 +183,9 @@ export class DirectMailClient {
   /** Confirms a reply-to address with the ticket from the verification mail. */
   async approveReplyAddress(ticket: string, opts?: CallOptions): Promise<void> {
     const action = 'ApproveReplyMailAddress';
-    const problem = tokenProblem('the verification ticket', ticket.trim());
-    if (problem) throw invalidInput(action, `${problem} Copy it from the link in the verification mail.`);
+    const { t } = this;
+    const problem = tokenProblem(t('the verification ticket'), ticket.trim(), t);
+    if (problem) throw invalidInput(action, t('{0} Copy it from the link in the verification mail.', problem));
     return this.call({ action, query: { Ticket: ticket.trim() } }, parse.parseEmpty, opts);
   }
 
@@ -189,6 +197,7 @@ export class DirectMailClient {
    * The answer's NextStart is kept in the page for reference only.
    */
   async queryRecipientLists(q: { keyword?: string; status?: RecipientListStatus; pageNo?: number; pageSize?: number } = {}, opts?: CallOptions): Promise<RecipientListPage> {
+    const { t } = this;
     const action = 'QueryReceiverByParam';
     const query = this.pageQuery(action, q);
     if (q.keyword) {
@@ -196,7 +205,7 @@ export class DirectMailClient {
       query.KeyWord = q.keyword;
     }
     if (q.status !== undefined) {
-      if (q.status !== 0 && q.status !== 1) throw invalidInput(action, `The list status must be 0 (uploading) or 1 (ready) (got ${String(q.status)}).`);
+      if (q.status !== 0 && q.status !== 1) throw invalidInput(action, t('The list status must be 0 (uploading) or 1 (ready) (got {0}).', String(q.status)));
       query.Status = String(q.status);
     }
     return this.callPage(action, query, parse.parseReceiverPage, opts);
@@ -215,13 +224,15 @@ export class DirectMailClient {
   }
 
   async deleteRecipientList(receiverId: string, opts?: CallOptions): Promise<void> {
-    this.checkToken('DeleteReceiver', 'the recipient list ID', receiverId);
+    const { t } = this;
+    this.checkToken('DeleteReceiver', t('the recipient list ID'), receiverId);
     return this.call({ action: 'DeleteReceiver', query: { ReceiverId: receiverId } }, parse.parseEmpty, opts);
   }
 
   async queryRecipients(q: { recipientListId: string; keyword?: string; pageSize?: number; nextStart?: string }, opts?: CallOptions): Promise<RecipientPage> {
+    const { t } = this;
     const action = 'QueryReceiverDetail';
-    this.checkToken(action, 'the recipient list ID', q.recipientListId);
+    this.checkToken(action, t('the recipient list ID'), q.recipientListId);
     const query = this.cursorQuery(action, q);
     query.ReceiverId = q.recipientListId;
     return this.call({ action, query }, parse.parseRecipientPage, opts);
@@ -229,12 +240,13 @@ export class DirectMailClient {
 
   /** What both forms of SaveReceiverDetail refuse before sending: the list ID, the batch size and each address. */
   private checkRecipientBatch(action: string, receiverId: string, details: readonly { email: string }[]): void {
-    this.checkToken(action, 'the recipient list ID', receiverId);
-    if (details.length === 0) throw invalidInput(action, 'Add at least one recipient address.');
-    if (details.length > 500) throw invalidInput(action, `At most 500 recipients can be added at once (got ${details.length}); split them into several batches.`);
+    const { t } = this;
+    this.checkToken(action, t('the recipient list ID'), receiverId);
+    if (details.length === 0) throw invalidInput(action, t('Add at least one recipient address.'));
+    if (details.length > 500) throw invalidInput(action, t('At most 500 recipients can be added at once (got {0}); split them into several batches.', details.length));
     details.forEach((d, i) => {
-      const problem = checkField('emailAddress', d.email);
-      if (problem) throw invalidInput(action, `Recipient ${i + 1} (${d.email || 'empty'}): ${problem}`);
+      const problem = checkField('emailAddress', d.email, t);
+      if (problem) throw invalidInput(action, d.email ? t('Recipient {0} ({1}): {2}', i + 1, d.email, problem) : t('Recipient {0} (empty): {1}', i + 1, problem));
     });
   }
 
@@ -242,10 +254,11 @@ export class DirectMailClient {
   async addRecipients(receiverId: string, details: readonly RecipientInput[], opts?: CallOptions): Promise<AddRecipientsResult> {
     const action = 'SaveReceiverDetail';
     this.checkRecipientBatch(action, receiverId, details);
+    const { t } = this;
     const rows = details.map((d, i) => {
       for (const value of [d.userName, d.nickName, d.gender, d.birthday, d.mobile]) {
-        const detail = value === undefined ? undefined : checkField('recipientDetail', value);
-        if (detail) throw invalidInput(action, `Recipient ${i + 1} (${d.email}): ${detail}`);
+        const detail = value === undefined ? undefined : checkField('recipientDetail', value, t);
+        if (detail) throw invalidInput(action, t('Recipient {0} ({1}): {2}', i + 1, d.email, detail));
       }
       return { e: d.email, u: d.userName, n: d.nickName, g: d.gender, b: d.birthday, m: d.mobile };
     });
@@ -260,13 +273,14 @@ export class DirectMailClient {
   async addRecipientsWithData(receiverId: string, details: readonly CustomRecipientInput[], opts?: CallOptions): Promise<AddRecipientsResult> {
     const action = 'SaveReceiverDetail';
     this.checkRecipientBatch(action, receiverId, details);
+    const { t } = this;
     const rows = details.map((d, i) => {
       const data = d.customData ?? {};
       for (const [name, value] of Object.entries(data)) {
-        if (!name.trim()) throw invalidInput(action, `Recipient ${i + 1} (${d.email}): a template variable has no name.`);
-        if (typeof value !== 'string') throw invalidInput(action, `Recipient ${i + 1} (${d.email}): the value of "${name}" must be text.`);
-        const problem = checkField('templateVariable', name) ?? checkField('templateValue', value);
-        if (problem) throw invalidInput(action, `Recipient ${i + 1} (${d.email}), "${name.slice(0, 40)}": ${problem}`);
+        if (!name.trim()) throw invalidInput(action, t('Recipient {0} ({1}): a template variable has no name.', i + 1, d.email));
+        if (typeof value !== 'string') throw invalidInput(action, t('Recipient {0} ({1}): the value of "{2}" must be text.', i + 1, d.email, name));
+        const problem = checkField('templateVariable', name, t) ?? checkField('templateValue', value, t);
+        if (problem) throw invalidInput(action, t('Recipient {0} ({1}), "{2}": {3}', i + 1, d.email, name.slice(0, 40), problem));
       }
       return { Email: d.email, CustomData: data };
     });
@@ -274,8 +288,9 @@ export class DirectMailClient {
   }
 
   async deleteRecipient(receiverId: string, email: string, opts?: CallOptions): Promise<void> {
+    const { t } = this;
     const action = 'DeleteReceiverDetail';
-    this.checkToken(action, 'the recipient list ID', receiverId);
+    this.checkToken(action, t('the recipient list ID'), receiverId);
     this.check(action, 'emailAddress', email);
     return this.call({ action, query: { ReceiverId: receiverId, Email: email } }, parse.parseEmpty, opts);
   }
@@ -311,14 +326,15 @@ export class DirectMailClient {
   // ------------------------------------------------------------------------------------------ sending
 
   async singleSendMail(req: SingleSendMailRequest, opts?: CallOptions): Promise<SingleSendMailResult> {
+    const { t } = this;
     const action = 'SingleSendMail';
     const addressType = req.addressType ?? 1;
     if (req.domainAuth) this.check(action, 'domainName', req.accountName);
     else if (!req.accountName.includes('@')) {
-      throw invalidInput(action, `"${req.accountName}" is a domain, not a sender address: sending as a domain needs domain-level authentication (domainAuth), or give a full sender address.`);
+      throw invalidInput(action, t('"{0}" is a domain, not a sender address: sending as a domain needs domain-level authentication (domainAuth), or give a full sender address.', req.accountName));
     } else this.check(action, 'accountName', req.accountName);
     const to = this.addressList(action, 'recipient', req.toAddress, 100);
-    if (to.length === 0) throw invalidInput(action, 'Enter at least one recipient address.');
+    if (to.length === 0) throw invalidInput(action, t('Enter at least one recipient address.'));
     this.check(action, 'subject', req.subject);
     this.check(action, 'mailBody', (req.htmlBody ?? '') + (req.textBody ?? ''));
     if (req.fromAlias) this.check(action, 'senderName', req.fromAlias);
@@ -377,17 +393,18 @@ export class DirectMailClient {
   // ------------------------------------------------------------------------------------------ input checks
 
   private check(action: string, field: FieldName, value: string | undefined): void {
-    const problem = checkField(field, value ?? '');
+    const problem = checkField(field, value ?? '', this.t);
     if (problem) throw invalidInput(action, problem);
   }
 
   /** Custom mail headers: at most MAX_HEADERS, each name and value on its own (no CR/LF to start another header). */
   private checkHeaders(action: string, headers: Record<string, string>): void {
+    const { t } = this;
     const entries = Object.entries(headers);
-    if (entries.length > MAX_HEADERS) throw invalidInput(action, `At most ${MAX_HEADERS} custom headers are allowed (got ${entries.length}).`);
+    if (entries.length > MAX_HEADERS) throw invalidInput(action, t('At most {0} custom headers are allowed (got {1}).', MAX_HEADERS, entries.length));
     for (const [name, value] of entries) {
-      const problem = checkField('headerName', name) ?? checkField('headerValue', String(value));
-      if (problem) throw invalidInput(action, `Header "${name.slice(0, 40)}": ${problem}`);
+      const problem = checkField('headerName', name, t) ?? checkField('headerValue', String(value), t);
+      if (problem) throw invalidInput(action, t('Header "{0}": {1}', name.slice(0, 40), problem));
     }
   }
 
@@ -396,44 +413,53 @@ export class DirectMailClient {
     if (problem) throw invalidInput(action, problem);
   }
 
+  /** `label` comes in the words of the translator. */
   private checkToken(action: string, label: string, value: string): void {
-    const problem = tokenProblem(label, String(value ?? ''));
+    const problem = tokenProblem(label, String(value ?? ''), this.t);
     if (problem) throw invalidInput(action, problem);
   }
 
-  private addressList(action: string, label: string, value: string | string[], max: number): string[] {
+  private addressList(action: string, kind: 'recipient' | 'BCC', value: string | string[], max: number): string[] {
+    const { t } = this;
     const list = (Array.isArray(value) ? value : value.split(',')).map((a) => a.trim()).filter(Boolean);
-    if (list.length > max) throw invalidInput(action, `At most ${max} ${label} addresses are allowed (got ${list.length}).`);
+    if (list.length > max) {
+      throw invalidInput(action, kind === 'BCC'
+        ? t('At most {0} BCC addresses are allowed (got {1}).', max, list.length)
+        : t('At most {0} recipient addresses are allowed (got {1}).', max, list.length));
+    }
     for (const address of list) {
-      const problem = checkField('emailAddress', address);
-      if (problem) throw invalidInput(action, `${label[0].toUpperCase()}${label.slice(1)} "${address}": ${problem}`);
+      const problem = checkField('emailAddress', address, t);
+      if (problem) throw invalidInput(action, kind === 'BCC' ? t('BCC "{0}": {1}', address, problem) : t('Recipient "{0}": {1}', address, problem));
     }
     return list;
   }
 
   private pageQuery(action: string, q: { pageNo?: number; pageSize?: number }): Record<string, string> {
+    const { t } = this;
     const pageNo = q.pageNo ?? 1;
-    if (!Number.isInteger(pageNo) || pageNo < 1) throw invalidInput(action, `The page number must be a whole number of at least 1 (got ${pageNo}).`);
+    if (!Number.isInteger(pageNo) || pageNo < 1) throw invalidInput(action, t('The page number must be a whole number of at least 1 (got {0}).', pageNo));
     return { PageNo: String(pageNo), PageSize: this.pageSizeText(action, q.pageSize) };
   }
 
   private cursorQuery(action: string, q: { keyword?: string; pageSize?: number; nextStart?: string }): Record<string, string> {
+    const { t } = this;
     const query: Record<string, string> = { PageSize: this.pageSizeText(action, q.pageSize) };
     if (q.keyword) {
       this.check(action, 'keyword', q.keyword);
       query.KeyWord = q.keyword;
     }
     if (q.nextStart) {
-      this.checkToken(action, 'the page cursor (NextStart)', q.nextStart);
+      this.checkToken(action, t('the page cursor (NextStart)'), q.nextStart);
       query.NextStart = q.nextStart;
     }
     return query;
   }
 
   private pageSizeText(action: string, pageSize: number | undefined): string {
+    const { t } = this;
     const text = String(pageSize ?? 10);
-    const problem = checkField('pageSize', text);
-    if (problem || !Number.isInteger(pageSize ?? 10) || Number(text) > MAX_PAGE_SIZE) throw invalidInput(action, problem ?? `The page size must be a whole number from 1 to ${MAX_PAGE_SIZE}.`);
+    const problem = checkField('pageSize', text, this.t);
+    if (problem || !Number.isInteger(pageSize ?? 10) || Number(text) > MAX_PAGE_SIZE) throw invalidInput(action, problem ?? t('The page size must be a whole number from 1 to {0}.', MAX_PAGE_SIZE));
     return text;
   }
 

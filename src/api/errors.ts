@@ -1,6 +1,7 @@
 // The one error type of the Direct Mail client, with messages a person can act on.
 // A message never contains a secret: service messages are not echoed for signature errors (they embed the
 // string to sign, which can carry the STS token), and every echoed text goes through redact().
+import { english, type Translate } from '../shared/translate';
 import { redact } from './redaction';
 
 export { redact };
@@ -64,49 +65,47 @@ export const isDirectMailError = (e: unknown): e is DirectMailError => e instanc
 export const isThrottlingCode = (code: string | undefined): boolean => !!code && code.startsWith('Throttling');
 
 
-const RAM_HINT = 'Grant it the AliyunDirectMailFullAccess policy in the RAM console (or AliyunDirectMailReadOnlyAccess for read-only use).';
-
 /** Human explanations of the gateway/auth codes; the service's own wording is too terse or leaks the string to sign. */
-function explainGatewayCode(code: string, action: string): string | undefined {
+function explainGatewayCode(code: string, action: string, t: Translate): string | undefined {
   switch (code) {
     case 'SignatureDoesNotMatch':
     case 'IncompleteSignature':
-      return 'Direct Mail rejected the request signature: the AccessKey secret does not belong to this AccessKey ID. Check the AccessKey secret (copy it again from the RAM console).';
+      return t('Direct Mail rejected the request signature: the AccessKey secret does not belong to this AccessKey ID. Check the AccessKey secret (copy it again from the RAM console).');
     case 'InvalidAccessKeyId.NotFound':
     case 'InvalidAccessKeyId':
-      return 'The AccessKey ID does not exist (it may have been deleted). Check the AccessKey ID, or create a new AccessKey in the RAM console.';
+      return t('The AccessKey ID does not exist (it may have been deleted). Check the AccessKey ID, or create a new AccessKey in the RAM console.');
     case 'InvalidAccessKeyId.Inactive':
     case 'Forbidden.AccessKeyDisabled':
-      return 'This AccessKey is disabled. Enable it in the RAM console or use another AccessKey.';
+      return t('This AccessKey is disabled. Enable it in the RAM console or use another AccessKey.');
     case 'InvalidTimeStamp.Expired':
-      return "Direct Mail refused the request time: this computer's clock differs from the server's by more than 15 minutes. Check the system clock and time zone, then retry.";
+      return t("Direct Mail refused the request time: this computer's clock differs from the server's by more than 15 minutes. Check the system clock and time zone, then retry.");
     case 'InvalidTimeStamp.Format':
-      return "Direct Mail could not read the request time. Check the system clock, then retry.";
+      return t('Direct Mail could not read the request time. Check the system clock, then retry.');
     case 'SignatureNonceUsed':
-      return 'Direct Mail saw this request twice (replayed nonce). Retry the operation.';
+      return t('Direct Mail saw this request twice (replayed nonce). Retry the operation.');
     case 'MissingSecurityToken':
-      return 'This AccessKey is a temporary (STS) key and needs its security token. Add the STS token to the profile.';
+      return t('This AccessKey is a temporary (STS) key and needs its security token. Add the STS token to the profile.');
     case 'InvalidSecurityToken.Expired':
-      return 'The STS security token has expired. Get a new temporary AccessKey and token, and update the profile.';
+      return t('The STS security token has expired. Get a new temporary AccessKey and token, and update the profile.');
     case 'InvalidSecurityToken.Malformed':
     case 'InvalidSecurityToken.MismatchWithAccessKey':
-      return 'The STS security token is not valid for this AccessKey ID. Copy the AccessKey ID, secret and token from the same STS response.';
+      return t('The STS security token is not valid for this AccessKey ID. Copy the AccessKey ID, secret and token from the same STS response.');
     case 'Forbidden.RAM':
     case 'NoPermission':
     case 'Forbidden':
-      return `The RAM user of this AccessKey is not allowed to call ${action}. ${RAM_HINT}`;
+      return t('The RAM user of this AccessKey is not allowed to call {0}. Grant it the AliyunDirectMailFullAccess policy in the RAM console (or AliyunDirectMailReadOnlyAccess for read-only use).', action);
     case 'InvalidAction.NotFound':
     case 'InvalidApi.NotFound':
-      return `The endpoint does not know the action ${action}. Check that the endpoint is a Direct Mail endpoint.`;
+      return t('The endpoint does not know the action {0}. Check that the endpoint is a Direct Mail endpoint.', action);
     case 'InvalidProtocol.NeedSsl':
-      return `${action} requires HTTPS. Use an https:// endpoint.`;
+      return t('{0} requires HTTPS. Use an https:// endpoint.', action);
     case 'InternalError':
     case 'ServiceUnavailable':
-      return `Direct Mail had a temporary server problem while handling ${action}. Try again in a moment.`;
+      return t('Direct Mail had a temporary server problem while handling {0}. Try again in a moment.', action);
     case 'InvalidIP.NotFound':
-      return "IP protection is on for this Direct Mail account and this computer's IP address is not in its allow list. Add it in the Direct Mail console.";
+      return t("IP protection is on for this Direct Mail account and this computer's IP address is not in its allow list. Add it in the Direct Mail console.");
     default:
-      if (isThrottlingCode(code)) return `Direct Mail is limiting the request rate (${code}). Wait a moment, then retry.`;
+      if (isThrottlingCode(code)) return t('Direct Mail is limiting the request rate ({0}). Wait a moment, then retry.', code);
       return undefined;
   }
 }
@@ -118,15 +117,18 @@ export interface ServiceErrorBody {
   recommend?: string;
 }
 
-/** Builds the error for a service answer (HTTP error, or a 200 body carrying a failure code). */
-export function serviceError(action: string, httpStatus: number, body: ServiceErrorBody, secrets: readonly (string | undefined)[]): DirectMailError {
+/**
+ * Builds the error for a service answer (HTTP error, or a 200 body carrying a failure code). The service's own text
+ * stays as it came, behind the action's name ("CreateTag failed: …"), a lead the extension takes off before showing it.
+ */
+export function serviceError(action: string, httpStatus: number, body: ServiceErrorBody, secrets: readonly (string | undefined)[], t: Translate = english): DirectMailError {
   const code = body.code || (httpStatus >= 500 ? (httpStatus === 503 ? 'ServiceUnavailable' : 'InternalError') : 'HttpError');
   const serviceText = body.message ? redact(body.message, secrets).trim() : '';
-  let message = explainGatewayCode(code, action);
+  let message = explainGatewayCode(code, action, t);
   if (!message) {
     message = serviceText
       ? `${action} failed: ${serviceText.replace(/\.?$/, '.')}`
-      : `${action} failed with HTTP status ${httpStatus} and no explanation from the server.`;
+      : t('{0} failed with HTTP status {1} and no explanation from the server.', action, httpStatus);
   }
   const retryable = isThrottlingCode(code) || httpStatus === 429 || httpStatus >= 500;
   return new DirectMailError({ action, code, message, requestId: body.requestId, httpStatus, recommend: body.recommend, retryable });
@@ -136,26 +138,25 @@ export function invalidInput(action: string, message: string): DirectMailError {
   return new DirectMailError({ action, code: 'InvalidInput', message, retryable: false });
 }
 
-export function invalidResponse(action: string, detail: string, httpStatus?: number, requestId?: string): DirectMailError {
-  return new DirectMailError({
-    action, code: 'InvalidResponse', httpStatus, requestId, retryable: false,
-    message: `Direct Mail sent an unexpected response to ${action}: ${detail}. Try again; if it persists, check the endpoint setting.`,
-  });
+/** An answer that could not be read, with the message already worded. */
+export function unreadableAnswer(action: string, message: string, httpStatus?: number, requestId?: string): DirectMailError {
+  return new DirectMailError({ action, code: 'InvalidResponse', httpStatus, requestId, retryable: false, message });
 }
 
-/** What to check after a change whose outcome is unknown, so that it is not made twice. */
-function checkBeforeRetrying(action: string): string {
-  if (action === 'SingleSendMail' || action === 'CheckReplyToMailAddress') return 'Check whether the mail arrived (or the send statistics) before sending again, or it may go out twice.';
-  return 'Refresh the view to see whether the change was made before trying again.';
+/** An answer that does not match its schema; `detail` names the wire field (responses.ts). */
+export function invalidResponse(action: string, detail: string, httpStatus?: number, requestId?: string): DirectMailError {
+  return unreadableAnswer(action, `Direct Mail sent an unexpected response to ${action}: ${detail}. Try again; if it persists, check the endpoint setting.`, httpStatus, requestId);
 }
 
 /**
  * A write that failed after it may have reached the service: it may or may not have been carried out, and it is
  * never sent again automatically.
  */
-export function outcomeUnknown(action: string, code: string, why: string, cause?: unknown, httpStatus?: number): DirectMailError {
-  return new DirectMailError({
-    action, code, delivery: 'unknown', retryable: true, cause, httpStatus,
-    message: `${why} The outcome is unknown: Direct Mail may or may not have carried out ${action}. ${checkBeforeRetrying(action)}`,
-  });
+export function outcomeUnknown(action: string, code: string, why: string, cause?: unknown, httpStatus?: number, t: Translate = english): DirectMailError {
+  // What to check so that it is not made twice: a mail may go out twice, a change shows in the view. `why` is a
+  // whole sentence of its own.
+  const message = action === 'SingleSendMail' || action === 'CheckReplyToMailAddress'
+    ? t('{0} The outcome is unknown: Direct Mail may or may not have carried out {1}. Check whether the mail arrived (or the send statistics) before sending again, or it may go out twice.', why, action)
+    : t('{0} The outcome is unknown: Direct Mail may or may not have carried out {1}. Refresh the view to see whether the change was made before trying again.', why, action);
+  return new DirectMailError({ action, code, delivery: 'unknown', retryable: true, cause, httpStatus, message });
 }

@@ -8,6 +8,7 @@ import apiConnect from 'undici/lib/api/api-connect.js';
 import buildConnector from 'undici/lib/core/connect.js';
 import EnvHttpProxyAgent from 'undici/lib/dispatcher/env-http-proxy-agent.js';
 import Pool from 'undici/lib/dispatcher/pool.js';
+import { english, type Translate } from '../shared/translate';
 import { CertificateRefusedError, refusal, trustedContext } from './trust';
 import type { TrustOptions } from './trust';
 
@@ -52,6 +53,23 @@ export function proxyDisplayName(proxy: string): string {
   }
 }
 
+/** A proxy setting that cannot be used: not a URL, or a kind of proxy this client cannot speak to. */
+export class ProxySettingError extends Error {
+  constructor(
+    /** The proxy's scheme ("socks5") when it is of an unsupported type; undefined when the setting is not a URL. */
+    readonly scheme?: string,
+  ) {
+    super(describeProxySetting(scheme));
+  }
+}
+
+/** What is wrong with the proxy setting, in the words of `t`. */
+export function describeProxySetting(scheme: string | undefined, t: Translate = english): string {
+  return scheme === undefined
+    ? t('The proxy setting is not a URL such as http://proxy.example.com:8080.')
+    : t('Proxies of type {0} are not supported; use an http:// or https:// proxy.', scheme);
+}
+
 function parseProxy(proxy: string): URL {
   // VS Code accepts "host:port" as well as a URL.
   const text = /^[a-z][a-z0-9+.-]*:\/\//i.test(proxy) ? proxy : `http://${proxy}`;
@@ -59,9 +77,9 @@ function parseProxy(proxy: string): URL {
   try {
     url = new URL(text);
   } catch {
-    throw new Error('The proxy setting is not a URL such as http://proxy.example.com:8080.');
+    throw new ProxySettingError();
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`Proxies of type ${url.protocol.slice(0, -1)} are not supported; use an http:// or https:// proxy.`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ProxySettingError(url.protocol.slice(0, -1));
   return url;
 }
 
@@ -76,8 +94,34 @@ export class ProxyRefusedError extends Error {
 /** The proxy itself could not be reached (refused, timed out, unknown host); the request was not sent. */
 export class ProxyUnreachableError extends Error {
   readonly code = 'DM_PROXY_UNREACHABLE';
-  constructor(readonly proxy: string, readonly reason: string, cause: unknown) {
+  /** Why, in English (undici's or the system's code, described). */
+  readonly reason: string;
+  constructor(readonly proxy: string, /** The system's or undici's code, e.g. ECONNREFUSED. */ readonly failure: string, cause: unknown) {
+    const reason = proxyReason(failure);
     super(`proxy ${proxy} unreachable: ${reason}`, { cause });
+    this.reason = reason;
+  }
+}
+
+/** Why the proxy could not be reached, for the error's own (log) text: undici's codes described, the system's as they are. */
+const PROXY_REASONS: Record<string, string> = {
+  UND_ERR_HEADERS_TIMEOUT: 'it accepted the connection but did not answer the tunnel request in time',
+  UND_ERR_CONNECT_TIMEOUT: 'connect timeout',
+  UND_ERR_SOCKET: 'it closed the connection',
+};
+const proxyReason = (failure: string): string => PROXY_REASONS[failure] ?? failure;
+
+/** The whole message for an unreachable proxy, in the words of `t` (one sentence per reason); nothing was sent. */
+export function describeProxyUnreachable(e: ProxyUnreachableError, t: Translate = english): string {
+  switch (e.failure) {
+    case 'UND_ERR_HEADERS_TIMEOUT':
+      return t('Could not reach the proxy at {0} (it accepted the connection but did not answer the tunnel request in time). Nothing was sent to Direct Mail. Check the proxy setting (http.proxy or HTTPS_PROXY) and that the proxy is running.', e.proxy);
+    case 'UND_ERR_CONNECT_TIMEOUT':
+      return t('Could not reach the proxy at {0} (connect timeout). Nothing was sent to Direct Mail. Check the proxy setting (http.proxy or HTTPS_PROXY) and that the proxy is running.', e.proxy);
+    case 'UND_ERR_SOCKET':
+      return t('Could not reach the proxy at {0} (it closed the connection). Nothing was sent to Direct Mail. Check the proxy setting (http.proxy or HTTPS_PROXY) and that the proxy is running.', e.proxy);
+    default:
+      return t('Could not reach the proxy at {0} ({1}). Nothing was sent to Direct Mail. Check the proxy setting (http.proxy or HTTPS_PROXY) and that the proxy is running.', e.proxy, e.failure);
   }
 }
 
@@ -85,11 +129,6 @@ type Connector = BuildConnector.connector;
 type ConnectOptions = BuildConnector.Options;
 type ConnectCallback = BuildConnector.Callback;
 
-const PROXY_REASONS: Record<string, string> = {
-  UND_ERR_HEADERS_TIMEOUT: 'it accepted the connection but did not answer the tunnel request in time',
-  UND_ERR_CONNECT_TIMEOUT: 'connect timeout',
-  UND_ERR_SOCKET: 'it closed the connection',
-};
 const PROXY_UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ECONNRESET', 'ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_SOCKET', 'UND_ERR_HEADERS_TIMEOUT']);
 
 /**
@@ -115,7 +154,7 @@ function viaProxy(connect: Connector, proxy: string): Connector {
     const code = (err as { code?: string }).code ?? '';
     const tunnel = /Proxy response \((\d+)\)/.exec(err.message);
     if (tunnel) return callback(new ProxyRefusedError(proxy, Number(tunnel[1])), null);
-    if (PROXY_UNREACHABLE_CODES.has(code) && !(err instanceof CertificateRefusedError)) return callback(new ProxyUnreachableError(proxy, PROXY_REASONS[code] ?? code, err), null);
+    if (PROXY_UNREACHABLE_CODES.has(code) && !(err instanceof CertificateRefusedError)) return callback(new ProxyUnreachableError(proxy, code, err), null);
     callback(err, null);
   });
 }

@@ -1,7 +1,9 @@
 // Sends one RPC action: signs each attempt afresh, retries where that is safe, interprets the answer, logs every
 // attempt. The typed action methods live in client.ts; this is the part they all share.
-import { clockOffsetMs, describeOffset, learnClockOffset } from './clock';
-import { DirectMailError, invalidResponse, isThrottlingCode, outcomeUnknown, serviceError } from './errors';
+import { english, type Translate } from '../shared/translate';
+import { clockOffsetMs, learnClockOffset } from './clock';
+import { DirectMailError, isThrottlingCode, outcomeUnknown, serviceError, unreadableAnswer } from './errors';
+import { describeProxySetting, describeProxyUnreachable, ProxySettingError } from './network';
 import type { ProxyRefusedError, ProxyUnreachableError } from './network';
 import { buildRequest } from './signedRequest';
 import type { RpcCall } from './signedRequest';
@@ -46,6 +48,7 @@ export interface RpcCallerOptions {
   onLog?: (entry: RequestLogEntry) => void;
   network?: ClientOptions['network'];
   onNotice?: ClientOptions['onNotice'];
+  translate?: ClientOptions['translate'];
 }
 
 export class RpcCaller {
@@ -55,6 +58,8 @@ export class RpcCaller {
   private readonly requestTimeoutMs: number;
   private readonly connectTimeoutMs: number;
   private readonly retryBaseDelayMs: number;
+  /** Words every message this caller makes (English by default). */
+  private readonly t: Translate;
   private readonly budget = new RetryBudget();
   /** Set by a Retry-After: no request of this client starts before then. */
   private pausedUntil = 0;
@@ -65,6 +70,7 @@ export class RpcCaller {
     this.requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
     this.connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
     this.retryBaseDelayMs = options.retryBaseDelayMs ?? RETRY_BASE_DELAY_MS;
+    this.t = options.translate ?? english;
     this.transport = new HttpTransport({
       origin: options.endpoint.origin, connectTimeoutMs: this.connectTimeoutMs, requestTimeoutMs: this.requestTimeoutMs, network: options.network,
     });
@@ -75,6 +81,7 @@ export class RpcCaller {
   }
 
   private async credentials(action: string): Promise<Credentials> {
+    const { t } = this;
     const source = this.options.credentials;
     let creds: Credentials;
     try {
@@ -82,10 +89,10 @@ export class RpcCaller {
     } catch (e) {
       // A refusal that already explains itself (e.g. the user chose not to send the key to this host) passes as it is.
       if (e instanceof DirectMailError) throw new DirectMailError({ action, code: e.code, message: e.message, delivery: 'notSent', cause: e });
-      throw new DirectMailError({ action, code: 'MissingCredentials', message: `No AccessKey is available: ${(e as Error).message}`, cause: e });
+      throw new DirectMailError({ action, code: 'MissingCredentials', message: t('No AccessKey is available: {0}', (e as Error).message), cause: e });
     }
     if (!creds?.accessKeyId || !creds.accessKeySecret) {
-      throw new DirectMailError({ action, code: 'MissingCredentials', message: 'No AccessKey is configured. Add an AccessKey profile (ID and secret) and try again.' });
+      throw new DirectMailError({ action, code: 'MissingCredentials', message: t('No AccessKey is configured. Add an AccessKey profile (ID and secret) and try again.') });
     }
     return creds;
   }
@@ -132,6 +139,7 @@ export class RpcCaller {
   }
 
   private interpret<T>(action: string, res: HttpResponse, parser: ResponseParser<T>, read: boolean, secrets: (string | undefined)[], clockFixed: boolean): Outcome<T> {
+    const { t } = this;
     const headerId = res.headers['x-acs-request-id'];
     let requestId = typeof headerId === 'string' ? headerId : undefined;
     let body: Record<string, unknown> | undefined;
@@ -149,9 +157,17 @@ export class RpcCaller {
       if (!body) {
         // Cut off, or not from Direct Mail at all (a captive portal, a proxy's page): a read is asked again; for a
         // write nobody can tell whether the service acted.
-        const what = res.body.trim() === '' ? 'the body is empty' : 'the body is not valid JSON (it may have been cut off)';
-        if (!read) return { ok: false, error: outcomeUnknown(action, 'InvalidResponse', `Direct Mail's answer to ${action} could not be read (${what}).`, undefined, res.status), retry: false };
-        return { ok: false, error: invalidResponse(action, what, res.status, requestId), retry: true };
+        const empty = res.body.trim() === '';
+        if (!read) {
+          const why = empty
+            ? t('Direct Mail\'s answer to {0} could not be read (the body is empty).', action)
+            : t('Direct Mail\'s answer to {0} could not be read (the body is not valid JSON (it may have been cut off)).', action);
+          return { ok: false, error: outcomeUnknown(action, 'InvalidResponse', why, undefined, res.status, t), retry: false };
+        }
+        const message = empty
+          ? t('Direct Mail sent an unexpected response to {0}: the body is empty. Try again; if it persists, check the endpoint setting.', action)
+          : t('Direct Mail sent an unexpected response to {0}: the body is not valid JSON (it may have been cut off). Try again; if it persists, check the endpoint setting.', action);
+        return { ok: false, error: unreadableAnswer(action, message, res.status, requestId), retry: true };
       }
       try {
         return { ok: true, value: parser(action, body, requestId), requestId, httpStatus: res.status };
@@ -167,13 +183,11 @@ export class RpcCaller {
       message: typeof message === 'string' ? message : undefined,
       requestId,
       recommend: typeof recommend === 'string' ? recommend : undefined,
-    }, secrets);
+    }, secrets, t);
     if (CLOCK_CODES.has(error.code) && !clockFixed) {
       const offset = learnClockOffset(this.host, res.headers.date);
       if (offset !== undefined) {
-        this.notice(offset === 0
-          ? `The clock of this computer agrees with ${this.host} again; requests use this computer's time.`
-          : `The clock of this computer is ${describeOffset(offset)} the clock of ${this.host}; requests now carry the server's time. Correct the system clock (or its time zone).`);
+        this.notice(this.clockNotice(offset));
         return { ok: false, error, retry: false, clockFixed: true };
       }
     }
@@ -182,7 +196,8 @@ export class RpcCaller {
     // A gateway that lost its answer (502, 504) or an error page that is not the service's own JSON: a write may have
     // been carried out behind it.
     if (serverTrouble && !read && (!body || res.status === 502 || res.status === 504)) {
-      return { ok: false, error: outcomeUnknown(action, error.code, `${action} got HTTP ${res.status} from a gateway instead of Direct Mail's answer.`, undefined, res.status), retry: false };
+      const why = t('{0} got HTTP {1} from a gateway instead of Direct Mail\'s answer.', action, res.status);
+      return { ok: false, error: outcomeUnknown(action, error.code, why, undefined, res.status, t), retry: false };
     }
     // Throttling means the service refused before acting, so even a write may be sent again; server trouble only a read.
     const retry = throttled || (serverTrouble && read);
@@ -193,7 +208,7 @@ export class RpcCaller {
     if (asked !== undefined && asked > RETRY_AFTER_CAP_MS) {
       error = new DirectMailError({
         action, code: error.code, httpStatus: error.httpStatus, requestId: error.requestId, recommend: error.recommend, retryable: true, delivery: 'answered',
-        message: `${error.message} Direct Mail asked to wait ${Math.ceil(asked / 1000)} s before the next request.`,
+        message: t('{0} Direct Mail asked to wait {1} s before the next request.', error.message, Math.ceil(asked / 1000)),
       });
       return { ok: false, error, retry: false };
     }
@@ -201,45 +216,46 @@ export class RpcCaller {
   }
 
   private transportFailure(action: string, e: TransportError, read: boolean): Failure {
-    const host = this.host;
-    const seconds = (ms: number): string => `${Math.round(ms / 100) / 10} s`;
+    const { host, t } = this;
+    /** Seconds with one decimal, as the messages give them ("0.3 s"). */
+    const seconds = (ms: number): number => Math.round(ms / 100) / 10;
     const notSent = (code: string, message: string, retry: boolean): Failure =>
       ({ ok: false, retry, error: new DirectMailError({ action, code, retryable: retry, delivery: 'notSent', cause: e, message }) });
+    const unknown = (code: string, why: string): Failure => ({ ok: false, error: outcomeUnknown(action, code, why, e, undefined, t), retry: false });
     switch (e.kind) {
       case 'aborted':
         return { ok: false, error: this.aborted(action, e.phase !== 'connect', read), retry: false };
       case 'certificate':
-        return notSent('CertificateRefused', `${describeRefusal(withHost(e.cause as CertificateRefusedError, host))} Nothing was sent.`, false);
-      case 'proxyRefused': {
-        const p = e.cause as ProxyRefusedError;
-        return notSent('ProxyRefused', `The proxy at ${p.proxy} refused the connection: ${p.message.replace(/^proxy \S+ answered /, '')}. Nothing was sent to Direct Mail. ${proxyAdvice(p.status, host)}`, false);
+        return notSent('CertificateRefused', t('{0} Nothing was sent.', describeRefusal(withHost(e.cause as CertificateRefusedError, host), t)), false);
+      case 'proxyRefused':
+        return notSent('ProxyRefused', proxyRefusal(e.cause as ProxyRefusedError, host, t), false);
+      case 'proxyUnreachable':
+        return notSent('ProxyUnreachable', describeProxyUnreachable(e.cause as ProxyUnreachableError, t), true);
+      case 'config': {
+        // The proxy setting's problems are worded here; a certificate file's come as trust.ts words them.
+        const detail = e.cause instanceof ProxySettingError ? describeProxySetting(e.cause.scheme, t) : e.detail;
+        return notSent('NetworkSettings', t('{0} Nothing was sent. Fix the proxy or certificate settings (http.proxy, directMail.caCertificates).', detail), false);
       }
-      case 'proxyUnreachable': {
-        const p = e.cause as ProxyUnreachableError;
-        return notSent('ProxyUnreachable', `Could not reach the proxy at ${p.proxy} (${p.reason}). Nothing was sent to Direct Mail. Check the proxy setting (http.proxy or HTTPS_PROXY) and that the proxy is running.`, true);
-      }
-      case 'config':
-        return notSent('NetworkSettings', `${e.detail} Nothing was sent. Fix the proxy or certificate settings (http.proxy, directMail.caCertificates).`, false);
       case 'connectTimeout':
         if (e.detail === QUEUE_TIMEOUT) {
-          return notSent('ConnectTimeout', `${action} waited ${seconds(this.connectTimeoutMs + this.requestTimeoutMs)} for a free connection to ${host} and was not sent: many requests are waiting or the connection cannot be made. Try again.`, true);
+          return notSent('ConnectTimeout', t('{0} waited {1} s for a free connection to {2} and was not sent: many requests are waiting or the connection cannot be made. Try again.', action, seconds(this.connectTimeoutMs + this.requestTimeoutMs), host), true);
         }
-        return notSent('ConnectTimeout', `Could not connect to ${host} within ${seconds(this.connectTimeoutMs)}. Nothing was sent. Check the network connection, proxy and endpoint setting.`, true);
+        return notSent('ConnectTimeout', t('Could not connect to {0} within {1} s. Nothing was sent. Check the network connection, proxy and endpoint setting.', host, seconds(this.connectTimeoutMs)), true);
       case 'timeout': {
-        const why = `Direct Mail did not answer ${action} within ${seconds(this.requestTimeoutMs)}.`;
-        if (!read) return { ok: false, error: outcomeUnknown(action, 'RequestTimeout', why, e), retry: false };
-        return { ok: false, retry: true, error: new DirectMailError({ action, code: 'RequestTimeout', retryable: true, delivery: 'unknown', cause: e, message: `${why} Check the network connection or raise the request timeout (directMail.requestTimeoutMs).` }) };
+        if (!read) return unknown('RequestTimeout', t('Direct Mail did not answer {0} within {1} s.', action, seconds(this.requestTimeoutMs)));
+        const message = t('Direct Mail did not answer {0} within {1} s. Check the network connection or raise the request timeout (directMail.requestTimeoutMs).', action, seconds(this.requestTimeoutMs));
+        return { ok: false, retry: true, error: new DirectMailError({ action, code: 'RequestTimeout', retryable: true, delivery: 'unknown', cause: e, message }) };
       }
       default:
         if (e.phase === 'connect') {
-          return notSent('NetworkError', `Could not reach Direct Mail at ${host} (${e.detail}). Nothing was sent. Check the network connection and the endpoint setting.`, true);
+          return notSent('NetworkError', t('Could not reach Direct Mail at {0} ({1}). Nothing was sent. Check the network connection and the endpoint setting.', host, e.detail), true);
         }
         if (e.phase === 'body') {
-          if (!read) return { ok: false, error: outcomeUnknown(action, 'InvalidResponse', `The answer to ${action} was cut off before its end.`, e), retry: false };
-          return { ok: false, error: invalidResponse(action, 'the response was cut off before its end'), retry: true };
+          if (!read) return unknown('InvalidResponse', t('The answer to {0} was cut off before its end.', action));
+          return { ok: false, error: unreadableAnswer(action, t('Direct Mail sent an unexpected response to {0}: the response was cut off before its end. Try again; if it persists, check the endpoint setting.', action)), retry: true };
         }
-        if (!read) return { ok: false, error: outcomeUnknown(action, 'NetworkError', `The connection to ${host} broke after ${action} was sent (${e.detail}).`, e), retry: false };
-        return { ok: false, retry: true, error: new DirectMailError({ action, code: 'NetworkError', retryable: true, delivery: 'unknown', cause: e, message: `The connection to ${host} broke during ${action} (${e.detail}). Try again.` }) };
+        if (!read) return unknown('NetworkError', t('The connection to {0} broke after {1} was sent ({2}).', host, action, e.detail));
+        return { ok: false, retry: true, error: new DirectMailError({ action, code: 'NetworkError', retryable: true, delivery: 'unknown', cause: e, message: t('The connection to {0} broke during {1} ({2}). Try again.', host, action, e.detail) }) };
     }
   }
 
@@ -248,8 +264,9 @@ export class RpcCaller {
    * still be carried out by the service (it does not hear of the cancel), so its outcome is unknown.
    */
   private aborted(action: string, sent = false, read = true): DirectMailError {
-    if (!sent) return new DirectMailError({ action, code: 'RequestAborted', delivery: 'notSent', message: `${action} was cancelled before it was sent.` });
-    const message = read ? `${action} was cancelled.` : `${action} was cancelled after it was sent; Direct Mail may or may not have carried it out.`;
+    const { t } = this;
+    if (!sent) return new DirectMailError({ action, code: 'RequestAborted', delivery: 'notSent', message: t('{0} was cancelled before it was sent.', action) });
+    const message = read ? t('{0} was cancelled.', action) : t('{0} was cancelled after it was sent; Direct Mail may or may not have carried it out.', action);
     return new DirectMailError({ action, code: 'RequestAborted', delivery: 'unknown', message });
   }
 
@@ -281,6 +298,20 @@ export class RpcCaller {
     }
   }
 
+  /**
+   * The log's line about a learned clock offset. A learned offset is 0 (agrees again) or at least a minute either way
+   * (clock.ts), so it is counted in whole minutes.
+   */
+  private clockNotice(offset: number): string {
+    const { t, host } = this;
+    if (offset === 0) return t('The clock of this computer agrees with {0} again; requests use this computer\'s time.', host);
+    const minutes = Math.round(Math.abs(offset) / 60_000);
+    const amount = minutes === 1 ? t('1 minute') : t('{0} minutes', minutes);
+    return offset > 0
+      ? t('The clock of this computer is {0} behind the clock of {1}; requests now carry the server\'s time. Correct the system clock (or its time zone).', amount, host)
+      : t('The clock of this computer is {0} ahead of the clock of {1}; requests now carry the server\'s time. Correct the system clock (or its time zone).', amount, host);
+  }
+
   private notice(message: string): void {
     try {
       this.options.onNotice?.(message);
@@ -297,11 +328,17 @@ function withHost(e: CertificateRefusedError, host: string): CertificateRefusedE
   return e;
 }
 
-function proxyAdvice(status: number, host: string): string {
-  switch (status) {
-    case 401: case 407: return 'Check the proxy credentials (http.proxyAuthorization, or the user name and password in http.proxy or HTTPS_PROXY).';
-    case 403: return `The proxy does not allow connections to ${host}; ask its administrator, or add the host to http.noProxy if it is reachable directly.`;
-    case 500: case 502: case 503: case 504: return `The proxy could not reach ${host}; check the endpoint setting, or try again later.`;
-    default: return 'Check the proxy setting (http.proxy or HTTPS_PROXY).';
+/** The proxy refused the tunnel: what it answered (its HTTP status line) and what to check for that status. */
+function proxyRefusal(p: ProxyRefusedError, host: string, t: Translate): string {
+  const status = p.message.replace(/^proxy \S+ answered /, '');
+  switch (p.status) {
+    case 401: case 407:
+      return t('The proxy at {0} refused the connection: {1}. Nothing was sent to Direct Mail. Check the proxy credentials (http.proxyAuthorization, or the user name and password in http.proxy or HTTPS_PROXY).', p.proxy, status);
+    case 403:
+      return t('The proxy at {0} refused the connection: {1}. Nothing was sent to Direct Mail. The proxy does not allow connections to {2}; ask its administrator, or add the host to http.noProxy if it is reachable directly.', p.proxy, status, host);
+    case 500: case 502: case 503: case 504:
+      return t('The proxy at {0} refused the connection: {1}. Nothing was sent to Direct Mail. The proxy could not reach {2}; check the endpoint setting, or try again later.', p.proxy, status, host);
+    default:
+      return t('The proxy at {0} refused the connection: {1}. Nothing was sent to Direct Mail. Check the proxy setting (http.proxy or HTTPS_PROXY).', p.proxy, status);
   }
 }

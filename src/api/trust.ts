@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { createHash, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as tls from 'node:tls';
+import { english, type Translate } from '../shared/translate';
 
 export interface TrustOptions {
   /** Also trust the operating system's certificates (VS Code's `http.systemCertificates`). Default true. */
@@ -163,20 +164,24 @@ const UNTRUSTED = new Set([
 export const isCertificateCode = (code: string | undefined): boolean =>
   !!code && (UNTRUSTED.has(code) || code.startsWith('CERT_') || code === 'ERR_TLS_CERT_ALTNAME_INVALID' || code === 'HOSTNAME_MISMATCH');
 
-/** What went wrong and what to do, in one sentence or two; names the certificate when known. */
-export function describeRefusal(e: CertificateRefusedError): string {
-  const which = e.subject ? ` (subject ${e.subject}${e.issuer && e.issuer !== e.subject ? `, issued by ${e.issuer}` : ''})` : '';
+/**
+ * What went wrong and what to do, in one sentence or two, in the words of `t`; names the certificate when known
+ * (subject and issuer are a noun phrase after the host).
+ */
+export function describeRefusal(e: CertificateRefusedError, t: Translate = english): string {
+  const which = !e.subject ? '' : e.issuer && e.issuer !== e.subject ? t(' (subject {0}, issued by {1})', e.subject, e.issuer) : t(' (subject {0})', e.subject);
   switch (true) {
     case UNTRUSTED.has(e.reason):
-      return `The certificate of ${e.host}${which} is not issued by a trusted authority (${e.reason}). ` +
-        'If a company proxy or firewall inspects HTTPS, ask for its root certificate and set "directMail.caCertificates" to that PEM file (or NODE_EXTRA_CA_CERTS for all of Node).';
+      return t('The certificate of {0}{1} is not issued by a trusted authority ({2}). If a company proxy or firewall inspects HTTPS, ask for its root certificate and set "directMail.caCertificates" to that PEM file (or NODE_EXTRA_CA_CERTS for all of Node).', e.host, which, e.reason);
     case e.reason === 'CERT_HAS_EXPIRED':
-      return `The certificate of ${e.host}${which} expired${e.validTo ? ` on ${e.validTo}` : ''} (${e.reason}). Check this computer's date; if it is right, the server or a proxy in between presents an old certificate.`;
+      return e.validTo
+        ? t('The certificate of {0}{1} expired on {2} ({3}). Check this computer\'s date; if it is right, the server or a proxy in between presents an old certificate.', e.host, which, e.validTo, e.reason)
+        : t('The certificate of {0}{1} expired ({2}). Check this computer\'s date; if it is right, the server or a proxy in between presents an old certificate.', e.host, which, e.reason);
     case e.reason === 'CERT_NOT_YET_VALID':
-      return `The certificate of ${e.host}${which} is not valid yet (${e.reason}). Check this computer's date and time.`;
+      return t('The certificate of {0}{1} is not valid yet ({2}). Check this computer\'s date and time.', e.host, which, e.reason);
     case e.reason === 'ERR_TLS_CERT_ALTNAME_INVALID' || e.reason === 'HOSTNAME_MISMATCH':
-      return `The certificate presented for ${e.host}${which} is for another host name (${e.reason}). Check the endpoint setting; a proxy in between may present its own certificate (then set "directMail.caCertificates").`;
+      return t('The certificate presented for {0}{1} is for another host name ({2}). Check the endpoint setting; a proxy in between may present its own certificate (then set "directMail.caCertificates").', e.host, which, e.reason);
     default:
-      return `The certificate of ${e.host}${which} was refused (${e.reason}). If a company proxy inspects HTTPS, set "directMail.caCertificates" to its root certificate (PEM).`;
+      return t('The certificate of {0}{1} was refused ({2}). If a company proxy inspects HTTPS, set "directMail.caCertificates" to its root certificate (PEM).', e.host, which, e.reason);
   }
 }

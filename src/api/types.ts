@@ -1,5 +1,6 @@
 // The clean, typed results of the Direct Mail client: camelCase, numbers as numbers, statuses as enums.
 // The wire quirks (string|number scalars, `data.domain[]`, missing fields) are absorbed in responses.ts.
+import type { Translate } from '../shared/translate';
 import type { NetworkOptions } from './network';
 import type { RegionId } from './regions';
 
@@ -41,6 +42,8 @@ export interface ClientOptions {
   network?: NetworkOptions;
   /** Things worth one line in the log that are not a request (e.g. "the clock of this computer is 20 minutes off"). */
   onNotice?: (message: string) => void;
+  /** Words every message of the client's errors and notices (vscode.l10n.t in the extension); English by default. */
+  translate?: Translate;
 }
 
 export interface CallOptions {
