@@ -42,6 +42,7 @@ export async function checkKey(credentials: Credentials, region: RegionId, log: 
     onLog: (entry) => log.request(entry),
     // The same proxy and certificates as every other request.
     network: readNetworkSettings().options,
+    translate: vscode.l10n.t,
     onNotice: (message) => log.warn(message),
   });
   try {

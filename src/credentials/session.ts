@@ -66,6 +66,7 @@ export class Session implements vscode.Disposable {
       onLog: (entry) => this.log.request(entry),
       network,
       onNotice: (message) => this.log.warn(message),
+      translate: vscode.l10n.t,
     });
     this.cached = { key, client };
     return client;
