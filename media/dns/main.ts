@@ -76,6 +76,12 @@ function copyButton(target: 'host' | 'value' | 'record', record: DnsRecordView, 
   return button;
 }
 
+/** Under a record that does not verify: the different value public DNS has at that host, which shows the mistake. */
+function seenLine(record: DnsRecordView): HTMLElement | '' {
+  if (record.seen === undefined) return '';
+  return h('div', { class: 'seen' }, icon('warning'), ' ', l10n.t('Public DNS has instead:'), ' ', h('span', { class: 'value-text' }, record.seen));
+}
+
 function row(record: DnsRecordView, index: number): HTMLElement {
   const [stateIcon, stateWord] = stateWords(record.state);
   return h(
@@ -84,7 +90,7 @@ function row(record: DnsRecordView, index: number): HTMLElement {
     h('td', {}, h('strong', {}, record.purpose), record.required ? '' : h('div', { class: 'muted' }, l10n.t('optional'))),
     h('td', { class: 'mono' }, record.type),
     h('td', { class: 'mono host', title: `${record.fqdn}.` }, record.host),
-    h('td', { class: 'mono value' }, h('span', { class: 'value-text' }, record.value)),
+    h('td', { class: 'mono value' }, h('span', { class: 'value-text' }, record.value), seenLine(record)),
     h('td', { class: 'mono' }, record.priority ?? ''),
     h('td', { class: `state state-${record.state}` }, icon(stateIcon), ' ', stateWord),
     h('td', { class: 'copy' }, copyButton('host', record, index), copyButton('value', record, index), copyButton('record', record, index)),

@@ -43,6 +43,11 @@ export interface DnsRecord {
   required: boolean;
   /** What the record is for and what to do, in words. */
   explanation: string;
+  /**
+   * For a record that does not verify: the different value Direct Mail last saw at its host in public DNS
+   * (DescDomain's DnsTxt/DnsSpf/DnsMx/DnsDmarc), which usually shows the mistake (a typo, an old value, quotes).
+   */
+  seen?: string;
 }
 
 /** The MX priority Direct Mail documents. */
@@ -88,6 +93,14 @@ function ownershipState(detail: DomainDetail): DnsRecordState {
   return detail.dnsTxt.split(/[\s,]+/).some((v) => v.replace(/^"|"$/g, '') === detail.domainType) ? 'pass' : 'fail';
 }
 
+/** The live value public DNS gave for a record's host (only these four have one), unless it is the expected one. */
+function seenInstead(kind: DnsRecordKind, expected: string, detail: DomainDetail): string | undefined {
+  const live = { ownership: detail.dnsTxt, spf: detail.dnsSpf, mx: detail.dnsMx, dmarc: detail.dnsDmarc }[kind as 'ownership' | 'spf' | 'mx' | 'dmarc']?.trim();
+  if (!live) return undefined;
+  const bare = (v: string): string => v.replace(/^"|"$/g, '').trim().toLowerCase().replace(/\.$/, '');
+  return bare(live) === bare(expected) ? undefined : live;
+}
+
 /** Every record of the domain, in the order a user publishes them. Records the service gave no value for are left out. */
 export function deriveDnsRecords(detail: DomainDetail, t: Translate = english): DnsRecord[] {
   const zone = (detail.tlDomainName || detail.domainName).toLowerCase();
@@ -97,7 +110,8 @@ export function deriveDnsRecords(detail: DomainDetail, t: Translate = english): 
   const records: DnsRecord[] = [];
   const add = (r: Omit<DnsRecord, 'fqdn' | 'zone' | 'explanation'>, explanation: string): void => {
     if (!r.value) return;
-    records.push({ ...r, zone, fqdn: fqdnOf(r.host, zone), explanation });
+    const seen = r.state === 'fail' ? seenInstead(r.kind, r.value, detail) : undefined;
+    records.push({ ...r, zone, fqdn: fqdnOf(r.host, zone), explanation, ...(seen ? { seen } : {}) });
   };
 
   const ownershipHost = relativeHost(detail.hostRecord || join('aliyundm', sub), zone);

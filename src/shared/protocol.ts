@@ -32,6 +32,8 @@ const dnsRecordSchema = z.object({
   required: z.boolean(),
   /** What the record does, in plain words. */
   explanation: z.string(),
+  /** A record that does not verify: the different value Direct Mail last saw at its host in public DNS. */
+  seen: z.optional(z.string().check(z.maxLength(4096))),
 });
 export type DnsRecordView = z.infer<typeof dnsRecordSchema>;
 

@@ -57,6 +57,7 @@ export function dnsView(detail: DomainDetail, records: readonly DnsRecord[], che
       state: r.state,
       required: r.required,
       explanation: r.explanation,
+      ...(r.seen !== undefined ? { seen: r.seen } : {}),
     })),
     checkedAt: checkedAt?.toISOString(),
   };

@@ -66,15 +66,26 @@ describe('Webview panels in the workbench', () => {
     await frame.locator('table.records tbody tr').first().waitFor();
   });
 
-  it('DNS setup panel: Verify updates the states in place', async () => {
+  it('DNS setup panel: Verify updates the states in place, and shows what public DNS has for a record that fails', async () => {
     await runCommand('Direct Mail: Open DNS Setup');
     await pickQuickInput('mail.example.org', 'mail.example.org');
     const frame = await webviewFrame('DNS setup: mail.example.org');
     assert.match(await frame.locator('#domain-state').innerText(), /Not verified/);
+    // Everything published, SPF with an old value: the SPF row says what public DNS has instead.
+    const oldSpf = 'v=spf1 include:spf.old-provider.example -all';
     await emulatorAdmin('POST', 'publish', { domainName: 'mail.example.org' });
+    await emulatorAdmin('POST', 'publish', { domainName: 'mail.example.org', records: ['spf'], value: oldSpf });
+    await frame.locator('vscode-button', { hasText: 'Verify' }).click();
+    const spfRow = frame.locator('tr[data-state="fail"]', { hasText: 'SPF' });
+    await spfRow.locator('.seen', { hasText: `Public DNS has instead: ${oldSpf}` }).waitFor();
+    assert.equal(await frame.locator('tr[data-state="fail"]').count(), 1);
+    await screenshot('dns-panel-seen-value');
+    // Corrected: verified, and the line is gone.
+    await emulatorAdmin('POST', 'publish', { domainName: 'mail.example.org', records: ['spf'] });
     await frame.locator('vscode-button', { hasText: 'Verify' }).click();
     await frame.locator('#domain-state', { hasText: /^Verified/ }).waitFor();
     assert.equal(await frame.locator('tr[data-state="fail"] td:first-child', { hasText: 'Ownership' }).count(), 0);
+    assert.equal(await frame.locator('.seen').count(), 0);
   });
 
   it('account overview: shows the account\'s counts and quotas in both themes', async () => {

@@ -49,10 +49,15 @@ function publish(core: EmulatorCore, body: Record<string, unknown>): unknown {
     throw new AdminError(400, `records must be a list of: ${RECORD_KINDS.join(', ')}.`);
   }
   const published = body.published !== false;
+  // A different value than Direct Mail asks for, as a user's typo or an old record would be (published only).
+  if (body.value !== undefined && (typeof body.value !== 'string' || !published || body.value.length > 2048)) {
+    throw new AdminError(400, 'value must be the published text (at most 2048 characters) of a published record.');
+  }
+  const value = body.value as string | undefined;
   for (const account of ['demo', 'other'] as const) {
     const domain = [...core.accounts[account].domains.values()].find((d) => d.name === domainName);
     if (!domain) continue;
-    for (const kind of records as RecordKind[]) domain.records[kind].published = published;
+    for (const kind of records as RecordKind[]) domain.records[kind] = { ...domain.records[kind], published, value };
     core.saver.changed();
     return { account, domainName, records: domain.records };
   }

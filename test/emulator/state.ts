@@ -4,7 +4,8 @@ import type { RecordKind } from './dns';
 import { RECORD_KINDS, GATING_RECORDS, defaultDkimSelector, fakeDkimKey, newOwnershipToken } from './dns';
 import { hexToken } from './ids';
 
-export interface RecordState { published: boolean; verified: boolean }
+/** `value`: published with this different value (a typo, an old record) instead of the one Direct Mail asks for. */
+export interface RecordState { published: boolean; verified: boolean; value?: string }
 
 export interface Domain {
   id: number;
@@ -130,7 +131,7 @@ export function addDomain(account: AccountState, input: NewDomain): Domain {
 
 /** Re-runs verification: what is published now counts as verified (CheckDomain). */
 export function verifyDomain(domain: Domain): number {
-  for (const kind of RECORD_KINDS) domain.records[kind].verified = domain.records[kind].published;
+  for (const kind of RECORD_KINDS) domain.records[kind].verified = domain.records[kind].published && domain.records[kind].value === undefined;
   domain.status = statusFromRecords(domain.records);
   return domain.status;
 }

@@ -338,6 +338,20 @@ describe('Webview panels', function () {
       assert.ok(shown.checkedAt);
       assert.ok((await requests()).some((r) => r.action === 'CheckDomain' && r.params.DomainId === String(domain.id)));
     });
+
+    it('after a verify, names the different value public DNS has under a record that does not verify', async () => {
+      const domain = await domainNamed('mail.example.org');
+      const { host } = await open({ panel: 'dns', domainId: String(domain.id) });
+      const oldSpf = 'v=spf1 include:spf.old-provider.example -all';
+      // Everything published, SPF with an old value: verification fails on SPF only.
+      await admin('POST', 'publish', { domainName: 'mail.example.org' });
+      await admin('POST', 'publish', { domainName: 'mail.example.org', records: ['spf'], value: oldSpf });
+      const shown = viewOf(await send(host, { type: 'verify', id: 7 }));
+      assert.ok(shown.panel === 'dns');
+      assert.equal(shown.verified, false);
+      assert.deepEqual(shown.records.filter((r) => r.state === 'fail' || r.seen !== undefined).map((r) => [r.purpose, r.state, r.seen]), [['SPF', 'fail', oldSpf]]);
+      assert.equal(shown.records.find((r) => r.purpose === 'SPF')?.value, domain.dns.spf.value, 'the value to publish is still the expected one');
+    });
   });
 
   describe('account overview panel', () => {

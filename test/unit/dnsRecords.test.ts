@@ -48,6 +48,18 @@ describe('dnsRecords: DescDomain → DNS records', () => {
     assert.equal(deriveDnsRecords(detail({ domainStatus: DomainStatus.Verified }))[0].state, 'pass');
   });
 
+  it('names the different value public DNS has for a record that does not verify, and nothing otherwise', () => {
+    const seen = (overrides: Partial<DomainDetail>) => deriveDnsRecords(detail(overrides)).map((r) => [r.kind, r.seen]).filter(([, v]) => v !== undefined);
+    // SPF fails with an old include; MX fails with another host; DMARC fails and DNS has nothing: only the first two say so.
+    assert.deepEqual(seen({ spfAuthStatus: RecordStatus.NotVerified, dnsSpf: 'v=spf1 include:spf.old-provider.example -all', dnsMx: 'mx.other.example', dnsDmarc: '' }),
+      [['spf', 'v=spf1 include:spf.old-provider.example -all'], ['mx', 'mx.other.example']]);
+    // The ownership token with another value at its host.
+    assert.deepEqual(seen({ dnsTxt: 'someothertoken' }), [['ownership', 'someothertoken']]);
+    // The expected value (quoted, or MX with a trailing dot) is not a difference; a passing record says nothing.
+    assert.deepEqual(seen({ spfAuthStatus: RecordStatus.NotVerified, dnsSpf: '"v=spf1 include:spf1.dm.aliyun.com -all"', dnsMx: 'MX01.dm.aliyun.com.' }), []);
+    assert.deepEqual(seen({ dnsSpf: 'v=spf1 include:spf.old-provider.example -all' }), [], 'SPF passes: its flag is 0');
+  });
+
   it('uses @ for an apex domain and builds the SPF text from the legacy fragment', () => {
     const records = deriveDnsRecords(detail({
       domainName: 'example.com', hostRecord: 'aliyundm', spfRecordV2: '', spfRecord: 'include:spf1.dm.aliyun.com',

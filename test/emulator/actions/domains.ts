@@ -27,9 +27,13 @@ function checkDomainName(name: string): string {
 function describe(d: Domain, realTime: boolean): Record<string, unknown> {
   const rec = domainRecords(d);
   const dns = regionDns(d.region);
-  // Live DNS values: what the records resolve to now (real-time) or as of the last verification.
-  const live = (kind: keyof typeof rec): string =>
-    (realTime ? d.records[kind].published : d.records[kind].verified) ? rec[kind].value : '';
+  // Live DNS values: what the records resolve to now (real-time) or as of the last verification; a record published
+  // with a different value shows that value.
+  const live = (kind: keyof typeof rec): string => {
+    const r = d.records[kind];
+    if (r.published && r.value !== undefined && (realTime || !r.verified)) return r.value;
+    return (realTime ? r.published : r.verified) ? rec[kind].value : '';
+  };
   return {
     CnameAuthStatus: flag(d.records.cname.verified),
     CnameConfirmStatus: '0',
