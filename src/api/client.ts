@@ -437,7 +437,7 @@ export class DirectMailClient {
   private pageQuery(action: string, q: { pageNo?: number; pageSize?: number }): Record<string, string> {
     const { t } = this;
     const pageNo = q.pageNo ?? 1;
-    if (!Number.isInteger(pageNo) || pageNo < 1) throw invalidInput(action, t('The page number must be a whole number of at least 1 (got {0}).', pageNo));
+    if (!Number.isInteger(pageNo) || pageNo < 1) throw invalidInput(action, t('The page number must be a whole number of at least 1 (got {0}).', String(pageNo)));
     return { PageNo: String(pageNo), PageSize: this.pageSizeText(action, q.pageSize) };
   }
 
