@@ -70,8 +70,10 @@ export function failureText(details: ErrorDetails, subject: FailureSubject | und
   }
   if (notSentByNetwork(details)) {
     const lead = subject ? t('{0} failed: {1}', subject.doing, details.message) : details.message;
-    // The client may already say that nothing was sent; then only what it means is added.
-    const safe = /nothing was sent/i.test(details.message) ? t('Nothing changed; it is safe to try again.') : t('Nothing was sent, so nothing changed; it is safe to try again.');
+    // The client may already say that nothing was sent (in the display language: its own words in each language the
+    // extension ships); then only what it means is added.
+    const said = /nothing was sent|was not sent|未发送任何请求|仍未发出/i.test(details.message);
+    const safe = said ? t('Nothing changed; it is safe to try again.') : t('Nothing was sent, so nothing changed; it is safe to try again.');
     return { text: `${lead} ${safe}`, unknown: false, safeToRetry: true };
   }
   const noAnswer = details.action !== undefined && isReadAction(details.action) ? whyNoAnswer(details, t) : undefined;

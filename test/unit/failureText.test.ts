@@ -39,6 +39,9 @@ describe('Failure texts: what the user did, and whether it may have happened', (
     const r = of({ action: 'CreateTag', code: 'NetworkError', delivery: 'notSent', message: 'Could not reach Direct Mail at 127.0.0.1:9 (ECONNREFUSED). Check the network connection and the endpoint setting.' });
     assert.equal(r.text, 'Creating the tag “launch” failed: Could not reach Direct Mail at 127.0.0.1:9 (ECONNREFUSED). Check the network connection and the endpoint setting. Nothing was sent, so nothing changed; it is safe to try again.');
     assert.deepEqual([r.unknown, r.safeToRetry], [false, true]);
+    // The client's Chinese wording says it too: the short ending, not the same thing twice.
+    const zh = of({ action: 'CreateTag', code: 'NetworkError', delivery: 'notSent', message: '无法连接到位于 127.0.0.1:9 的邮件推送（ECONNREFUSED）。未发送任何请求。请检查网络连接和终端节点设置。' });
+    assert.match(zh.text, /未发送任何请求。请检查网络连接和终端节点设置。 Nothing changed; it is safe to try again\.$/);
   });
 
   it('a service answer speaks of what the user did; the action name stays out, Code and RequestId stay in', () => {
