@@ -4,11 +4,10 @@
 // credentials, its own input checks) wholly through it; with the zh-cn bundle a refused connection and a timeout
 // read Chinese.
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { DirectMailClient, DirectMailError } from '../../src/api';
 import type { ClientOptions } from '../../src/api';
 import { english, type Translate } from '../../src/shared/translate';
+import { oneSpan, zhCn } from '../translationChecks';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET } from './credentials';
 import type { FaultSpec } from './faults';
 import { freePort } from './proxy';
@@ -18,18 +17,6 @@ import type { EmulatorOptions } from './server';
 const DEMO = { accessKeyId: DEMO_ACCESS_KEY_ID, accessKeySecret: DEMO_ACCESS_KEY_SECRET };
 const every = (f: Omit<FaultSpec, 'count'>): FaultSpec[] => [{ ...f, count: 0 }];
 
-/** True when the whole text is one «…» span (markers may nest inside it). */
-function oneSpan(text: string): boolean {
-  if (!text.startsWith('«') || !text.endsWith('»')) return false;
-  let depth = 0;
-  const chars = [...text];
-  for (const [i, ch] of chars.entries()) {
-    if (ch === '«') depth++;
-    if (ch === '»') depth--;
-    if (depth === 0 && i < chars.length - 1) return false;
-  }
-  return depth === 0;
-}
 
 /** Wraps what it returns in «…» and shouts its template: English from elsewhere stays lower case and unwrapped. */
 const shout: Translate = (message, ...args) => `«${english(message.toUpperCase(), ...args)}»`;
@@ -126,12 +113,7 @@ describe('Client failures through the translator (real client, emulator)', funct
   }
 
   describe('with the zh-cn bundle', () => {
-    const bundle = JSON.parse(readFileSync(join(__dirname, '..', '..', 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
-    const zh: Translate = (message, ...args) => {
-      const text = bundle[message];
-      if (text === undefined) throw new Error(`no zh-cn translation for ${JSON.stringify(message)}`);
-      return english(text, ...args);
-    };
+    const zh = zhCn();
 
     it('says a refused connection and a timeout in Chinese', async () => {
       const refused = await run(CASES.find((c) => c.name === 'connection refused')!, zh);

@@ -2,50 +2,12 @@
 // service's error codes and unknown outcomes are each one template of the translator the caller passes, with only
 // names (hosts, codes, actions, certificates) put in as they are; and with the shipped zh-cn bundle they read Chinese.
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import * as ts from 'typescript';
 import { outcomeUnknown, serviceError } from '../../src/api/errors';
 import { describeProxySetting, describeProxyUnreachable, ProxyUnreachableError } from '../../src/api/network';
 import { CertificateRefusedError, describeRefusal } from '../../src/api/trust';
-import { english, type Translate } from '../../src/shared/translate';
+import { marking, messagesIn, oneSpan, zhCn } from '../translationChecks';
 
-const ROOT = join(__dirname, '..', '..');
 
-/** Every literal message a file passes to a translator named `t`. */
-function messagesIn(file: string): Set<string> {
-  const path = join(ROOT, file);
-  const source = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.ES2022, true);
-  const keys = new Set<string>();
-  const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 't') {
-      const first = node.arguments[0];
-      if (first && (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first))) keys.add(first.text);
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
-  return keys;
-}
-
-/** True when the whole text is one «…» span (markers may nest inside it). */
-function oneSpan(text: string): boolean {
-  if (!text.startsWith('«') || !text.endsWith('»')) return false;
-  let depth = 0;
-  const chars = [...text];
-  for (const [i, ch] of chars.entries()) {
-    if (ch === '«') depth++;
-    if (ch === '»') depth--;
-    if (depth === 0 && i < chars.length - 1) return false;
-  }
-  return depth === 0;
-}
-
-/** A translator that wraps what it returns in «…» and shouts its template, recording each template it saw. */
-function marking(): { t: Translate; seen: Set<string> } {
-  const seen = new Set<string>();
-  return { seen, t: (message, ...args) => (seen.add(message), `«${english(message.toUpperCase(), ...args)}»`) };
-}
 
 /**
  * The marked message is one translated sentence that says what the English one says; once the names put in as
@@ -115,12 +77,7 @@ describe('Client failures in the display language', () => {
   });
 
   describe('with the zh-cn bundle', () => {
-    const bundle = JSON.parse(readFileSync(join(ROOT, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
-    const zh: Translate = (message, ...args) => {
-      const text = bundle[message];
-      if (text === undefined) throw new Error(`no zh-cn translation for ${JSON.stringify(message)}`);
-      return english(text, ...args);
-    };
+    const zh = zhCn();
 
     it('words a certificate refusal, a proxy and a service code in Chinese', () => {
       const refused = new CertificateRefusedError('SELF_SIGNED_CERT_IN_CHAIN', 'dm.aliyuncs.com', 'CN=dm.aliyuncs.com', 'CN=Corp Proxy CA');

@@ -2,18 +2,14 @@
 // character descriptions) comes from the translator the caller passes, so nothing stays English in a Chinese VS Code;
 // and with the shipped zh-cn bundle the forms, the test-email form and the import report word them in Chinese.
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import * as ts from 'typescript';
 import { FIELD_NAMES, checkField, tokenProblem } from '../../src/api/validation';
 import type { FieldName } from '../../src/api/validation';
-import { english, type Translate } from '../../src/shared/translate';
 import { checkForm, checkSpec } from '../../src/shared/formSpecs';
 import { testEmailForm } from '../../src/shared/testEmailSpec';
 import { parseCsv } from '../../src/model/csv';
+import { marking, messagesIn, oneSpan, zhCn } from '../translationChecks';
 import { planImport } from '../../src/model/recipientImport';
 
-const ROOT = join(__dirname, '..', '..');
 const INVISIBLE = ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069'];
 
 /**
@@ -52,43 +48,12 @@ const BAD: Record<FieldName, string[]> = {
   templateValue: ['x'.repeat(1001), 'a\u2028b'],
 };
 
-/** Every literal message of src/api/validation.ts passed to its translator `t`. */
-function messagesInRules(): Set<string> {
-  const file = join(ROOT, 'src', 'api', 'validation.ts');
-  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
-  const keys = new Set<string>();
-  const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 't') {
-      const first = node.arguments[0];
-      if (first && (ts.isStringLiteral(first) || ts.isNoSubstitutionTemplateLiteral(first))) keys.add(first.text);
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
-  return keys;
-}
-
-/** True when the whole text is one «…» span (markers may nest inside it). */
-function oneSpan(text: string): boolean {
-  if (!text.startsWith('«') || !text.endsWith('»')) return false;
-  let depth = 0;
-  for (const [i, ch] of [...text].entries()) {
-    if (ch === '«') depth++;
-    if (ch === '»') depth--;
-    if (depth === 0 && i < [...text].length - 1) return false;
-  }
-  return depth === 0;
-}
 
 describe('Input checks in the display language', () => {
   it('words every message and every part of it through the translator it is given', () => {
     // The marking translator wraps what it returns in «…» and shouts its template: a sentence built outside it
     // would not be one «…» span, and an English word added outside it would stay in lower case.
-    const seen = new Set<string>();
-    const shout: Translate = (message, ...args) => {
-      seen.add(message);
-      return `«${english(message.toUpperCase(), ...args)}»`;
-    };
+    const { t: shout, seen } = marking();
     assert.deepEqual(Object.keys(BAD).sort(), [...FIELD_NAMES].sort());
     for (const name of FIELD_NAMES) {
       for (const value of BAD[name]) {
@@ -106,17 +71,12 @@ describe('Input checks in the display language', () => {
       assert.ok(oneSpan(marked) && !/[a-z]/.test(marked), `ticket ${JSON.stringify(value)}: ${marked}`);
     }
     // The cases above reach every message of the rules, so none of them is left unchecked.
-    const unreached = [...messagesInRules()].filter((key) => !seen.has(key));
+    const unreached = [...messagesIn('src/api/validation.ts')].filter((key) => !seen.has(key));
     assert.deepEqual(unreached, []);
   });
 
   describe('with the zh-cn bundle', () => {
-    const bundle = JSON.parse(readFileSync(join(ROOT, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
-    const zh: Translate = (message, ...args) => {
-      const text = bundle[message];
-      if (text === undefined) throw new Error(`no zh-cn translation for ${JSON.stringify(message)}`);
-      return english(text, ...args);
-    };
+    const zh = zhCn();
 
     it('words the rules in Chinese', () => {
       assert.equal(checkField('domainName', '', zh), '请输入域名。');
