@@ -9,6 +9,7 @@ import {
   DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET, OTHER_ACCESS_KEY_ID, STS_ACCESS_KEY_ID, STS_ACCESS_KEY_SECRET, STS_SECURITY_TOKEN,
 } from './credentials';
 import type { Emulator } from './server';
+import { failure } from './failure';
 import { startEmulator } from './server';
 import { until } from './until';
 
@@ -45,17 +46,6 @@ describe('Direct Mail client against the emulator', function () {
     const c = new DirectMailClient({ region: 'cn-hangzhou', endpoint: emulator.url, credentials: DEMO, retryBaseDelayMs: 5, ...options });
     clients.push(c);
     return c;
-  }
-
-  async function rejects(promise: Promise<unknown>, expected: Partial<DirectMailError>): Promise<DirectMailError> {
-    try {
-      await promise;
-    } catch (e) {
-      assert.ok(e instanceof DirectMailError, `expected a DirectMailError, got ${String(e)}`);
-      for (const [k, v] of Object.entries(expected)) assert.deepEqual((e as unknown as Record<string, unknown>)[k], v, `error.${k} (message: ${e.message})`);
-      return e;
-    }
-    assert.fail('expected the call to fail');
   }
 
   before(async () => {
@@ -123,10 +113,10 @@ describe('Direct Mail client against the emulator', function () {
         await c.modifyDomainPassword('mail.client-test.com', 'Abcd1234Ef');
         await c.modifyDomainPassword(domainId, 'Wxyz5678Gh'); // by ID: resolved to the name first
         assert.equal((await demoState()).domains.find((d) => d.name === 'mail.client-test.com')?.passwordSet, true);
-        await rejects(c.modifyDomainPassword(domainId, 'Wxyz5678Gh'), { code: 'InvalidDomainPassword.equalcurrent', httpStatus: 400 });
+        await failure(c.modifyDomainPassword(domainId, 'Wxyz5678Gh'), { code: 'InvalidDomainPassword.equalcurrent', httpStatus: 400 });
         await c.deleteDomain(domainId);
         assert.equal((await demoState()).domains.some((d) => d.name === 'mail.client-test.com'), false);
-        const gone = await rejects(c.descDomain(domainId), { retryable: false });
+        const gone = await failure(c.descDomain(domainId), { retryable: false });
         assert.match(gone.code, /NotFound/);
         assert.ok(gone.requestId, 'a service error carries the RequestId');
       });
@@ -201,13 +191,13 @@ describe('Direct Mail client against the emulator', function () {
 
       it('sends as a domain with domain-level authentication, and refuses a bare domain without it', async () => {
         const c = client({ signatureVersion });
-        await rejects(c.singleSendMail({ accountName: 'example.com', domainAuth: true, toAddress: 'dev@example.net', subject: 'S', textBody: 'T' }), { code: 'InvalidMailAddress.NotFound' });
+        await failure(c.singleSendMail({ accountName: 'example.com', domainAuth: true, toAddress: 'dev@example.net', subject: 'S', textBody: 'T' }), { code: 'InvalidMailAddress.NotFound' });
         await c.createSenderAddress({ accountName: 'domain-auth-created-by-system@example.com', sendtype: 'trigger' });
         await admin('DELETE', 'requests');
         const sent = await c.singleSendMail({ accountName: 'example.com', domainAuth: true, toAddress: 'dev@example.net', subject: 'Domain', textBody: 'T' });
         assert.match(sent.envId, /^\d+$/);
         assert.deepEqual((await requests()).map((r) => [r.action, r.params.AccountName, r.params.DomainAuth]), [['SingleSendMail', 'example.com', 'true']]);
-        const refused = await rejects(c.singleSendMail({ accountName: 'example.com', toAddress: 'dev@example.net', subject: 'S', textBody: 'T' }), { code: 'InvalidInput' });
+        const refused = await failure(c.singleSendMail({ accountName: 'example.com', toAddress: 'dev@example.net', subject: 'S', textBody: 'T' }), { code: 'InvalidInput' });
         assert.match(refused.message, /domain-level authentication \(domainAuth\)/);
         assert.equal((await requests()).length, 1, 'the refused send never reached the wire');
       });
@@ -223,7 +213,7 @@ describe('Direct Mail client against the emulator', function () {
         const c = client({ signatureVersion, credentials: async () => STS });
         assert.equal((await c.queryTags()).totalCount, (await demoState()).totals.tags);
         const wrongToken = client({ signatureVersion, credentials: { ...STS, securityToken: 'NotTheToken' } });
-        const e = await rejects(wrongToken.descAccountSummary(), { retryable: false });
+        const e = await failure(wrongToken.descAccountSummary(), { retryable: false });
         assert.match(e.code, /SecurityToken/);
         assert.match(e.message, /token/i);
         assert.ok(!e.message.includes('NotTheToken') && !e.message.includes(STS_ACCESS_KEY_SECRET));
@@ -231,11 +221,11 @@ describe('Direct Mail client against the emulator', function () {
 
       it('explains a wrong secret and an unknown key without revealing the secret', async () => {
         const wrong = client({ signatureVersion, credentials: { accessKeyId: DEMO_ACCESS_KEY_ID, accessKeySecret: 'WrongSecretValue123' } });
-        const e = await rejects(wrong.descAccountSummary(), { code: 'SignatureDoesNotMatch', httpStatus: 400, retryable: false });
+        const e = await failure(wrong.descAccountSummary(), { code: 'SignatureDoesNotMatch', httpStatus: 400, retryable: false });
         assert.match(e.message, /AccessKey secret/);
         assert.ok(!e.message.includes('WrongSecretValue123'));
         const unknown = client({ signatureVersion, credentials: { accessKeyId: 'NoSuchEmulatorKeyId', accessKeySecret: 'x' } });
-        const n = await rejects(unknown.descAccountSummary(), { code: 'InvalidAccessKeyId.NotFound', httpStatus: 404 });
+        const n = await failure(unknown.descAccountSummary(), { code: 'InvalidAccessKeyId.NotFound', httpStatus: 404 });
         assert.match(n.message, /does not exist/);
       });
     });
@@ -247,7 +237,7 @@ describe('Direct Mail client against the emulator', function () {
     try {
       const log: RequestLogEntry[] = [];
       const c = client({ endpoint: strict.url, onLog: (e) => log.push(e) });
-      const e = await rejects(c.descAccountSummary(), { code: 'InvalidTimeStamp.Expired', httpStatus: 400, retryable: false });
+      const e = await failure(c.descAccountSummary(), { code: 'InvalidTimeStamp.Expired', httpStatus: 400, retryable: false });
       assert.match(e.message, /Check the system clock/);
       assert.equal(log.length, 1);
     } finally {
@@ -345,7 +335,7 @@ describe('Direct Mail client against the emulator', function () {
     it('gives up on a read after the configured retries of HTTP 500', async () => {
       const c = client({ maxRetries: 2 });
       await fault({ kind: 'http500', count: 0 });
-      const e = await rejects(c.descAccountSummary(), { code: 'InternalError', httpStatus: 500, retryable: true, action: 'DescAccountSummary' });
+      const e = await failure(c.descAccountSummary(), { code: 'InternalError', httpStatus: 500, retryable: true, action: 'DescAccountSummary' });
       assert.match(e.message, /temporary server problem/);
       assert.equal((await requests()).length, 3);
     });
@@ -353,7 +343,7 @@ describe('Direct Mail client against the emulator', function () {
     it('never re-sends a create after HTTP 503', async () => {
       const c = client();
       await fault({ kind: 'http503', count: 1, actions: ['CreateTag'] });
-      await rejects(c.createTag({ tagName: 'once_only' }), { code: 'ServiceUnavailable', httpStatus: 503, retryable: true });
+      await failure(c.createTag({ tagName: 'once_only' }), { code: 'ServiceUnavailable', httpStatus: 503, retryable: true });
       assert.deepEqual((await requests()).map((r) => r.action), ['CreateTag']);
     });
 
@@ -369,7 +359,7 @@ describe('Direct Mail client against the emulator', function () {
     it('explains throttling that does not stop', async () => {
       const c = client({ maxRetries: 1 });
       await fault({ kind: 'throttle', count: 0 });
-      const e = await rejects(c.queryTags(), { code: 'Throttling.User', retryable: true });
+      const e = await failure(c.queryTags(), { code: 'Throttling.User', retryable: true });
       assert.match(e.message, /limiting the request rate/);
       assert.equal((await requests()).length, 2);
     });
@@ -380,7 +370,7 @@ describe('Direct Mail client against the emulator', function () {
       assert.equal((await c.queryTags()).totalCount, (await demoState()).totals.tags);
       await admin('DELETE', 'requests');
       await fault({ kind: 'reset', count: 1, actions: ['CreateDomain'] });
-      const e = await rejects(c.createDomain({ domainName: 'reset.example.com' }), { code: 'NetworkError', retryable: true, delivery: 'unknown' });
+      const e = await failure(c.createDomain({ domainName: 'reset.example.com' }), { code: 'NetworkError', retryable: true, delivery: 'unknown' });
       assert.match(e.message, /outcome is unknown/);
       assert.deepEqual((await requests()).map((r) => r.action), ['CreateDomain']);
     });
@@ -388,10 +378,10 @@ describe('Direct Mail client against the emulator', function () {
     it('reports a truncated body and a non-JSON body that persist (a read is asked again) as InvalidResponse', async () => {
       const c = client({ maxRetries: 1 });
       await fault({ kind: 'truncated', count: 2, actions: ['QueryDomainByParam'] });
-      const t = await rejects(c.queryDomains(), { code: 'InvalidResponse', action: 'QueryDomainByParam' });
+      const t = await failure(c.queryDomains(), { code: 'InvalidResponse', action: 'QueryDomainByParam' });
       assert.match(t.message, /QueryDomainByParam/);
       await fault({ kind: 'nonjson', count: 2, actions: ['DescAccountSummary'] });
-      const n = await rejects(c.descAccountSummary(), { code: 'InvalidResponse', httpStatus: 200 });
+      const n = await failure(c.descAccountSummary(), { code: 'InvalidResponse', httpStatus: 200 });
       assert.match(n.message, /not valid JSON/);
       assert.deepEqual((await requests()).map((r) => r.action), ['QueryDomainByParam', 'QueryDomainByParam', 'DescAccountSummary', 'DescAccountSummary']);
     });
@@ -400,11 +390,11 @@ describe('Direct Mail client against the emulator', function () {
       const log: RequestLogEntry[] = [];
       const c = client({ requestTimeoutMs: 300, onLog: (e) => log.push(e) });
       await fault({ kind: 'latency', count: 0, latencyMs: 3000, actions: ['CreateTag', 'QueryTagByParam'] });
-      const e = await rejects(c.createTag({ tagName: 'slow_one' }), { code: 'RequestTimeout', retryable: true });
+      const e = await failure(c.createTag({ tagName: 'slow_one' }), { code: 'RequestTimeout', retryable: true });
       assert.match(e.message, /did not answer CreateTag within 0.3 s/);
       assert.deepEqual(log.map((l) => [l.action, l.attempt, l.code]), [['CreateTag', 1, 'RequestTimeout']]);
       const r = client({ requestTimeoutMs: 300, maxRetries: 1, onLog: (e) => log.push(e) });
-      await rejects(r.queryTags(), { code: 'RequestTimeout' });
+      await failure(r.queryTags(), { code: 'RequestTimeout' });
       assert.deepEqual(log.slice(1).map((l) => [l.action, l.attempt, l.code]), [['QueryTagByParam', 1, 'RequestTimeout'], ['QueryTagByParam', 2, 'RequestTimeout']]);
       await admin('DELETE', 'faults');
     });
@@ -415,13 +405,13 @@ describe('Direct Mail client against the emulator', function () {
       const controller = new AbortController();
       const pending = c.queryDomains({}, { signal: controller.signal });
       setTimeout(() => controller.abort(), 50);
-      await rejects(pending, { code: 'RequestAborted', retryable: false });
+      await failure(pending, { code: 'RequestAborted', retryable: false });
     });
 
     it('a cancel before sending sends nothing; a change cancelled after it left may still happen, and says so', async () => {
       const c = client();
       await admin('DELETE', 'requests');
-      const early = await rejects(c.createTag({ tagName: 'never_sent' }, { signal: AbortSignal.abort() }), { code: 'RequestAborted', delivery: 'notSent' });
+      const early = await failure(c.createTag({ tagName: 'never_sent' }, { signal: AbortSignal.abort() }), { code: 'RequestAborted', delivery: 'notSent' });
       assert.equal(early.message, 'CreateTag was cancelled before it was sent.');
       assert.deepEqual(await requests(), []);
 
@@ -429,7 +419,7 @@ describe('Direct Mail client against the emulator', function () {
       const controller = new AbortController();
       const pending = c.createTag({ tagName: 'cancelled_late' }, { signal: controller.signal });
       setTimeout(() => controller.abort(), 100);
-      const late = await rejects(pending, { code: 'RequestAborted', delivery: 'unknown', retryable: false });
+      const late = await failure(pending, { code: 'RequestAborted', delivery: 'unknown', retryable: false });
       assert.equal(late.message, 'CreateTag was cancelled after it was sent; Direct Mail may or may not have carried it out.');
       // The service did not hear of the cancel: the tag is there once its delay has passed.
       await until('the delayed tag', async () => (await demoState()).tags.some((t) => t.name === 'cancelled_late'));
@@ -442,7 +432,7 @@ describe('Direct Mail client against the emulator', function () {
       await new Promise<void>((r) => closed.close(() => r()));
       const log: RequestLogEntry[] = [];
       const c = client({ endpoint: `http://127.0.0.1:${port}`, maxRetries: 2, onLog: (e) => log.push(e) });
-      const e = await rejects(c.createTag({ tagName: 'nobody_home' }), { code: 'NetworkError', retryable: true });
+      const e = await failure(c.createTag({ tagName: 'nobody_home' }), { code: 'NetworkError', retryable: true });
       assert.match(e.message, /Could not reach Direct Mail at 127\.0\.0\.1:\d+ \(ECONNREFUSED/);
       assert.equal(log.length, 3);
     });
@@ -468,7 +458,7 @@ describe('Direct Mail client against the emulator', function () {
         [c.singleSendMail({ accountName: 'noreply@example.com', toAddress: 'x', subject: 'Hi', textBody: 'b' }), /Recipient "x"/],
       ];
       for (const [promise, message] of cases) {
-        const e = await rejects(promise, { code: 'InvalidInput', retryable: false });
+        const e = await failure(promise, { code: 'InvalidInput', retryable: false });
         assert.match(e.message, message);
       }
       assert.deepEqual(await requests(), []);

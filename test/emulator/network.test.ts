@@ -5,12 +5,13 @@
 import { strict as assert } from 'node:assert';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { DirectMailClient, DirectMailError } from '../../src/api';
+import { DirectMailClient } from '../../src/api';
 import type { ClientOptions, RequestLogEntry } from '../../src/api';
 import { proxyEnvironment } from '../../src/api/network';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET } from './credentials';
 import { freePort, startProxy } from './proxy';
 import type { TestProxy } from './proxy';
+import { failure } from './failure';
 import { startEmulator } from './server';
 import type { Emulator } from './server';
 
@@ -28,16 +29,6 @@ describe('Client networks: proxies and certificates', function () {
     const c = new DirectMailClient({ region: 'cn-hangzhou', endpoint, credentials: DEMO, retryBaseDelayMs: 5, onLog: (e) => log.push(e), ...options });
     clients.push(c);
     return c;
-  }
-
-  async function failure(promise: Promise<unknown>): Promise<DirectMailError> {
-    try {
-      await promise;
-    } catch (e) {
-      assert.ok(e instanceof DirectMailError, `expected a DirectMailError, got ${String(e)}`);
-      return e;
-    }
-    return assert.fail('expected the call to fail');
   }
 
   before(async () => {

@@ -3,9 +3,10 @@
 // it has taken the connection (the request may have been written: a change's outcome is unknown, a read is retried).
 import { strict as assert } from 'node:assert';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
-import { DirectMailClient, DirectMailError } from '../../src/api';
+import { DirectMailClient } from '../../src/api';
 import type { RequestLogEntry } from '../../src/api';
 import { DEMO_ACCESS_KEY_ID, DEMO_ACCESS_KEY_SECRET } from './credentials';
+import { failure } from './failure';
 
 const DEMO = { accessKeyId: DEMO_ACCESS_KEY_ID, accessKeySecret: DEMO_ACCESS_KEY_SECRET };
 
@@ -29,16 +30,6 @@ async function rawServer(onConnection: (socket: Socket) => void): Promise<{ port
       server.close(() => resolve());
     }),
   };
-}
-
-async function failure(promise: Promise<unknown>): Promise<DirectMailError> {
-  try {
-    await promise;
-  } catch (e) {
-    assert.ok(e instanceof DirectMailError, `expected a DirectMailError, got ${String(e)}`);
-    return e;
-  }
-  return assert.fail('expected the call to fail');
 }
 
 describe('Transport failures raised by Node itself', function () {
