@@ -35,7 +35,7 @@ export class DirectMailClient {
     this.region = options.region;
     this.t = options.translate ?? english;
     try {
-      this.endpoint = resolveEndpoint(options.region, options.endpoint);
+      this.endpoint = resolveEndpoint(options.region, options.endpoint, this.t);
     } catch (e) {
       throw invalidInput('Configure', (e as Error).message);
     }

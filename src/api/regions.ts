@@ -1,6 +1,7 @@
 // The Direct Mail regions and their endpoints (reference §2). Data is region-isolated: the endpoint must match
 // the console region the resources were created in.
 import { isIP } from 'node:net';
+import { english, type Translate } from '../shared/translate';
 
 export type RegionId = 'cn-hangzhou' | 'ap-southeast-1' | 'ap-southeast-2' | 'us-east-1' | 'eu-central-1';
 
@@ -26,9 +27,9 @@ export function isRegionId(value: unknown): value is RegionId {
   return REGIONS.some((r) => r.id === value);
 }
 
-export function regionInfo(region: RegionId): RegionInfo {
+export function regionInfo(region: RegionId, t: Translate = english): RegionInfo {
   const info = REGIONS.find((r) => r.id === region);
-  if (!info) throw new Error(`Unknown Direct Mail region "${String(region)}". Use one of: ${REGIONS.map((r) => r.id).join(', ')}.`);
+  if (!info) throw new Error(t('Unknown Direct Mail region "{0}". Use one of: {1}.', String(region), REGIONS.map((r) => r.id).join(', ')));
   return info;
 }
 
@@ -79,8 +80,8 @@ export function isAlibabaCloudHost(hostname: string): boolean {
  * Throws an Error with a readable message for an unknown region, a malformed override or http:// to a non-loopback
  * host.
  */
-export function resolveEndpoint(region: RegionId, override?: string): URL {
-  const info = regionInfo(region);
+export function resolveEndpoint(region: RegionId, override?: string, t: Translate = english): URL {
+  const info = regionInfo(region, t);
   const trimmed = override?.trim();
   if (!trimmed) return new URL(`https://${info.host}`);
   // The URL parser silently drops tabs and line breaks inside a URL; a pasted value that holds one is refused
@@ -89,23 +90,25 @@ export function resolveEndpoint(region: RegionId, override?: string): URL {
   const hidden = /[\s\x00-\x1f\x7f\u200b-\u200d\u2060\ufeff\u202a-\u202e\u2066-\u2069]/u.exec(trimmed)?.[0];
   if (hidden !== undefined) {
     const code = `U+${hidden.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-    throw new Error(`The endpoint contains a space, line break or invisible character (${code}); remove it. Use a full URL such as https://dm.aliyuncs.com.`);
+    throw new Error(t('The endpoint contains a space, line break or invisible character ({0}); remove it. Use a full URL such as https://dm.aliyuncs.com.', code));
   }
   let url: URL;
   try {
     url = new URL(trimmed);
   } catch {
-    throw new Error(`The endpoint "${trimmed.slice(0, 100)}" is not a valid URL. Use a full URL such as https://dm.aliyuncs.com or http://127.0.0.1:8080.`);
+    throw new Error(t('The endpoint "{0}" is not a valid URL. Use a full URL such as https://dm.aliyuncs.com or http://127.0.0.1:8080.', trimmed.slice(0, 100)));
   }
   if (url.protocol === 'http:') {
     if (!isLoopbackHost(url.hostname)) {
-      throw new Error(`The endpoint "${url.origin}" uses plain http://, which is only allowed for this machine (localhost, 127.0.0.1, ::1). Use https:// instead.`);
+      throw new Error(t('The endpoint "{0}" uses plain http://, which is only allowed for this machine (localhost, 127.0.0.1, ::1). Use https:// instead.', url.origin));
     }
   } else if (url.protocol !== 'https:') {
-    throw new Error(`The endpoint "${trimmed.slice(0, 100)}" must start with https:// (or http:// for localhost).`);
+    throw new Error(t('The endpoint "{0}" must start with https:// (or http:// for localhost).', trimmed.slice(0, 100)));
   }
-  if (url.username || url.password) throw new Error('The endpoint must not contain a user name or password.');
-  if (url.pathname !== '/' || url.search || url.hash) throw new Error(`The endpoint must be just a scheme, host and port, such as https://dm.aliyuncs.com; remove "${(url.pathname + url.search + url.hash).slice(0, 60)}".`);
+  if (url.username || url.password) throw new Error(t('The endpoint must not contain a user name or password.'));
+  if (url.pathname !== '/' || url.search || url.hash) {
+    throw new Error(t('The endpoint must be just a scheme, host and port, such as https://dm.aliyuncs.com; remove "{0}".', (url.pathname + url.search + url.hash).slice(0, 60)));
+  }
   return new URL(url.origin);
 }
 

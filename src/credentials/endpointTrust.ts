@@ -111,7 +111,7 @@ export function registerEndpointTrust(c: CommandContext, state: vscode.Memento):
 
 function guard(owner: CredentialOwner, region: RegionId, endpoint: string | undefined, read: () => Promise<Credentials>): () => Promise<Credentials> {
   return async () => {
-    const url = resolveEndpoint(region, endpoint || undefined);
+    const url = resolveEndpoint(region, endpoint || undefined, vscode.l10n.t);
     if (needsConsent(url.hostname)) {
       if (!trust) throw refusal(vscode.l10n.t('The extension is not ready to ask whether {0} may receive signed requests, so nothing was sent.', url.host));
       await trust.check(url, owner);

@@ -5,9 +5,8 @@ import * as assert from 'node:assert/strict';
 import { outcomeUnknown, serviceError } from '../../src/api/errors';
 import { describeProxySetting, describeProxyUnreachable, ProxyUnreachableError } from '../../src/api/network';
 import { CertificateRefusedError, describeRefusal } from '../../src/api/trust';
+import { regionInfo, resolveEndpoint, type RegionId } from '../../src/api/regions';
 import { marking, messagesIn, oneSpan, zhCn } from '../translationChecks';
-
-
 
 /**
  * The marked message is one translated sentence that says what the English one says; once the names put in as
@@ -69,6 +68,23 @@ describe('Client failures in the display language', () => {
     }
     seen.delete('{0} was cancelled.');
     assert.deepEqual([...messagesIn('src/api/errors.ts')].filter((key) => !seen.has(key)), []);
+  });
+
+  it('words the endpoint and region checks through the translator', () => {
+    const { t, seen } = marking();
+    const bad = ['http://DM.EXAMPLE.COM', 'FTP://DM.EXAMPLE.COM', 'NOT A URL', 'HTTPS://', 'HTTPS://USER:PW@DM.EXAMPLE.COM', 'HTTPS://DM.EXAMPLE.COM/PATH'];
+    for (const endpoint of bad) {
+      let plain = '';
+      let marked = '';
+      assert.throws(() => resolveEndpoint('cn-hangzhou', endpoint), (e: Error) => ((plain = e.message), true));
+      assert.throws(() => resolveEndpoint('cn-hangzhou', endpoint, t), (e: Error) => ((marked = e.message), true));
+      assert.ok(oneSpan(marked), `not one translated sentence: ${marked}`);
+      assert.equal(marked.replace(/[«»]/g, '').toLowerCase(), plain.toLowerCase());
+    }
+    assert.throws(() => regionInfo('MARS-1' as RegionId, t), /^Error: «UNKNOWN DIRECT MAIL REGION "MARS-1"\. USE ONE OF: cn-hangzhou/);
+    assert.deepEqual([...messagesIn('src/api/regions.ts')].filter((key) => !seen.has(key)), []);
+    assert.throws(() => resolveEndpoint('cn-hangzhou', 'http://dm.aliyuncs.com', zhCn()),
+      { message: '终端节点“http://dm.aliyuncs.com”使用了明文 http://，只有本机（localhost、127.0.0.1、::1）允许这样做。请改用 https://。' });
   });
 
   it('keeps the service\'s own text as it came, behind the action name the extension takes off', () => {
