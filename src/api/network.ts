@@ -164,9 +164,9 @@ function viaProxy(connect: Connector, proxy: string): Connector {
  * EnvHttpProxyAgent fed with explicit values (it never reads the environment itself here), which tunnels through
  * the proxy and bypasses it for the noProxy hosts. Requests must carry `origin`.
  */
-export function createDispatcher(origin: string, options: NetworkOptions, limits: DispatcherLimits): Dispatcher {
+export function createDispatcher(origin: string, options: NetworkOptions, limits: DispatcherLimits, t: Translate = english): Dispatcher {
   const strict = options.strictSSL !== false;
-  const secureContext = strict ? trustedContext(options) : undefined;
+  const secureContext = strict ? trustedContext(options, t) : undefined;
   const tlsOptions = { secureContext, rejectUnauthorized: false, maxCachedSessions: strict ? 0 : undefined };
   const poolOptions = {
     connections: limits.connections,

@@ -73,6 +73,7 @@ export class RpcCaller {
     this.t = options.translate ?? english;
     this.transport = new HttpTransport({
       origin: options.endpoint.origin, connectTimeoutMs: this.connectTimeoutMs, requestTimeoutMs: this.requestTimeoutMs, network: options.network,
+      translate: this.t,
     });
   }
 

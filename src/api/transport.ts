@@ -5,6 +5,7 @@ import type { Dispatcher } from 'undici';
 import { createDispatcher } from './network';
 import type { NetworkOptions } from './network';
 import { CertificateRefusedError, isCertificateCode } from './trust';
+import type { Translate } from '../shared/translate';
 
 export interface TransportOptions {
   /** Origin, e.g. `https://dm.aliyuncs.com`. */
@@ -15,6 +16,8 @@ export interface TransportOptions {
   /** Concurrent connections per endpoint. */
   connections?: number;
   network?: NetworkOptions;
+  /** Words the settings errors found while building the connection (a CA file that cannot be read). */
+  translate?: Translate;
 }
 
 export interface HttpRequest {
@@ -101,7 +104,7 @@ export class HttpTransport {
       connectTimeoutMs: this.options.connectTimeoutMs,
       requestTimeoutMs: this.options.requestTimeoutMs,
       connections: this.options.connections ?? 64,
-    });
+    }, this.options.translate);
     return this.dispatcher;
   }
 

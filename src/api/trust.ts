@@ -65,11 +65,11 @@ function systemCertificates(): string[] {
   return (system = []);
 }
 
-function readPemFile(file: string): string {
+function readPemFile(file: string, t: Translate): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (e) {
-    throw new Error(`The CA certificate file ${file} cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
+    throw new Error(t('The CA certificate file {0} cannot be read ({1}).', file, (e as NodeJS.ErrnoException).code ?? (e as Error).message));
   }
 }
 
@@ -94,22 +94,22 @@ function beyondNodeRoots(pems: readonly string[]): string[] {
  * Node's default context shares its parsed roots; only the certificates beyond them are parsed and added (as VS Code
  * does), which keeps the first request from spending a few hundred milliseconds re-reading every root.
  */
-export function trustedContext(options: TrustOptions = {}): tls.SecureContext {
+export function trustedContext(options: TrustOptions = {}, t: Translate = english): tls.SecureContext {
   const extraFile = options.nodeExtraCaCertsFile ?? process.env.NODE_EXTRA_CA_CERTS ?? '';
   const files = [...(extraFile ? [extraFile] : []), ...(options.caFiles ?? [])];
-  const extras = [...files.map(readPemFile), ...(options.extraCaPems ?? [])];
+  const extras = [...files.map((file) => readPemFile(file, t)), ...(options.extraCaPems ?? [])];
   const withSystem = options.systemCertificates !== false;
   const key = createHash('sha256').update(JSON.stringify([withSystem, extras])).digest('hex');
   if (cached?.key === key) return cached.context;
   for (const pem of extras) {
-    if (!pem.includes('-----BEGIN CERTIFICATE-----')) throw new Error('A configured CA certificate file holds no PEM certificate ("-----BEGIN CERTIFICATE-----").');
+    if (!pem.includes('-----BEGIN CERTIFICATE-----')) throw new Error(t('A configured CA certificate file holds no PEM certificate ("-----BEGIN CERTIFICATE-----").'));
     // OpenSSL's store skips a broken certificate without a word, and the server's would then look untrusted: each
     // configured one is parsed first, so a damaged copy-paste is named as such.
     for (const block of certificateBlocks(pem)) {
       try {
         new X509Certificate(block);
       } catch (e) {
-        throw new Error(`A configured CA certificate cannot be read (${(e as Error).message}); copy the whole PEM block again.`);
+        throw new Error(t('A configured CA certificate cannot be read ({0}); copy the whole PEM block again.', (e as Error).message));
       }
     }
   }

@@ -4,7 +4,8 @@
 import * as assert from 'node:assert/strict';
 import { outcomeUnknown, serviceError } from '../../src/api/errors';
 import { describeProxySetting, describeProxyUnreachable, ProxyUnreachableError } from '../../src/api/network';
-import { CertificateRefusedError, describeRefusal } from '../../src/api/trust';
+import { CertificateRefusedError, describeRefusal, trustedContext } from '../../src/api/trust';
+import type { Translate } from '../../src/shared/translate';
 import { regionInfo, resolveEndpoint, type RegionId } from '../../src/api/regions';
 import { marking, messagesIn, oneSpan, zhCn } from '../translationChecks';
 
@@ -40,6 +41,22 @@ describe('Client failures in the display language', () => {
         const refused = new CertificateRefusedError(reason, HOST, subject, issuer, validTo);
         assertThrough(describeRefusal(refused, t), describeRefusal(refused));
       }
+    }
+    // The configured CA certificates: a file that cannot be read, one without a certificate, a damaged certificate.
+    const noSystem = { systemCertificates: false, nodeExtraCaCertsFile: '' };
+    const broken = '-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n';
+    for (const options of [{ caFiles: ['/NONEXISTENT/CA.PEM'] }, { extraCaPems: ['NOT A CERTIFICATE'] }, { extraCaPems: [broken] }]) {
+      const message = (translate?: Translate): string => {
+        try {
+          trustedContext({ ...noSystem, ...options }, translate);
+        } catch (e) {
+          return (e as Error).message;
+        }
+        return assert.fail('expected a refusal');
+      };
+      const marked = message(t);
+      assert.ok(oneSpan(marked), `not one translated sentence: ${marked}`);
+      assert.equal(marked.replace(/[«»]/g, '').toLowerCase(), message().toLowerCase());
     }
     assert.deepEqual([...messagesIn('src/api/trust.ts')].filter((key) => !seen.has(key)), []);
   });
