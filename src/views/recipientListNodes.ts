@@ -26,12 +26,11 @@ export class RecipientListNode extends StoredResourceNode<'recipientList'> imple
 
   constructor(initial: RecipientList, parent: TreeNode, client: () => DirectMailClient, host: TreeHost, pageSize: () => number) {
     super('recipientList', initial, initial.recipientListId, parent, host);
-    const list = initial;
     this.listing = new Listing<Recipient>(this, host, {
       pageSize,
       fetch: async ({ cursor, pageSize: size, signal }) => {
-        const page = await client().queryRecipients({ recipientListId: list.recipientListId, pageSize: size, nextStart: cursorOf(cursor) }, { signal });
-        return { items: page.items, next: page.items.length > 0 ? page.nextStart : undefined, total: page.totalCount ?? list.count };
+        const page = await client().queryRecipients({ recipientListId: initial.recipientListId, pageSize: size, nextStart: cursorOf(cursor) }, { signal });
+        return { items: page.items, next: page.items.length > 0 ? page.nextStart : undefined, total: page.totalCount ?? initial.count };
       },
       key: (r) => r.email,
       node: (r, parent) => new RecipientNode(r, parent),

@@ -114,14 +114,11 @@ export class FormPanelController implements PanelController {
 
   async load(): Promise<FormView> {
     if (this.kind === 'sender') this.domains = await usableDomainNames(await requireClient(this.deps));
-    return this.view();
+    return this.current();
   }
 
+  /** The view as the form knows it now: its choices and the last submit's result (no request). */
   current(): FormView {
-    return this.view();
-  }
-
-  private view(): FormView {
     return {
       panel: 'form',
       form: this.kind,
@@ -153,7 +150,7 @@ export class FormPanelController implements PanelController {
     const message = createdText(created);
     this.lastResult = { ok: true, message, at: Date.now(), reset: true };
     await this.announce(created);
-    return { ok: true, message, view: this.view() };
+    return { ok: true, message, view: this.current() };
   }
 
   /**
