@@ -23,10 +23,3 @@ export function learnClockOffset(host: string, dateHeader: string | string[] | u
   else offsets.set(host, offset);
   return clockOffsetMs(host);
 }
-
-/** "20 minutes behind", for the log. */
-export function describeOffset(offsetMs: number): string {
-  const minutes = Math.round(Math.abs(offsetMs) / 60_000);
-  const amount = minutes >= 1 ? `${minutes} minute${minutes === 1 ? '' : 's'}` : `${Math.round(Math.abs(offsetMs) / 1000)} seconds`;
-  return `${amount} ${offsetMs > 0 ? 'behind' : 'ahead of'}`;
-}

@@ -1,7 +1,7 @@
 // The pure parts of the client's network behaviour: how long the service asked to wait, the retry budget, and the
 // clock offset learned from a Date header.
 import { strict as assert } from 'node:assert';
-import { describeOffset, clockOffsetMs, learnClockOffset } from '../../src/api/clock';
+import { clockOffsetMs, learnClockOffset } from '../../src/api/clock';
 import { RetryBudget, retryAfterMs } from '../../src/api/retryBudget';
 
 describe('Retry-After', () => {
@@ -57,10 +57,5 @@ describe('Clock offset', () => {
     assert.equal(learnClockOffset('a.example', 'Tue, 01 Dec 2026 12:00:20 GMT', Date.parse('2026-12-01T12:00:00Z')), undefined);
     assert.equal(learnClockOffset('a.example', undefined), undefined);
     assert.equal(clockOffsetMs('a.example'), 0);
-  });
-
-  it('says which way the clock is off', () => {
-    assert.equal(describeOffset(20 * 60_000), '20 minutes behind');
-    assert.equal(describeOffset(-60_000), '1 minute ahead of');
   });
 });
